@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+handler404 = "hent.core.views.page_not_found"
+handler500 = "hent.core.views.server_error"
+
+urlpatterns = [
+    path("", include("hent.core.urls")),
+    path("metiers/", include("hent.occupations.urls")),
+    path("api/", include("hent.api.urls")),
+    path("gestion/", admin.site.urls),
+]

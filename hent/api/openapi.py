@@ -1,0 +1,173 @@
+"""The OpenAPI 3.1 description of /api/v1/, served at /api/v1/openapi.json and rendered at /api/."""
+
+PAGE_PARAMS = [
+    {
+        "name": "page",
+        "in": "query",
+        "schema": {"type": "integer", "minimum": 1},
+        "description": "Page number (from 1).",
+    },
+    {
+        "name": "page_size",
+        "in": "query",
+        "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50},
+        "description": "Results per page.",
+    },
+]
+
+LABELLED = {"type": "object", "properties": {"code": {"type": "string"}, "label": {"type": "string"}}}
+ERROR = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+def _list(summary, item_schema, description=""):
+    return {
+        "get": {
+            "summary": summary,
+            "description": description,
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {"results": {"type": "array", "items": item_schema}},
+                            }
+                        }
+                    },
+                }
+            },
+        }
+    }
+
+
+def openapi_document(request):
+    counted = {
+        "type": "object",
+        "properties": {"code": {}, "label": {"type": "string"}, "occupations": {"type": "integer"}},
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Hent API",
+            "version": "1.0.0",
+            "description": (
+                "Open data on occupations (ROME 4.0), with their sources. Free to use, no key needed. "
+                "Every response that shows imported data says which dataset and version it comes from."
+            ),
+            "license": {"name": "Licence Ouverte 2.0 (data); see /sources/ for each dataset"},
+        },
+        "servers": [{"url": request.build_absolute_uri("/api/v1")}],
+        "paths": {
+            "/occupations": {
+                "get": {
+                    "summary": "List occupations",
+                    "description": "All ROME occupations, by code, paginated; optionally filtered.",
+                    "parameters": [
+                        *PAGE_PARAMS,
+                        {"name": "grand_domaine", "in": "query", "schema": {"type": "string"}, "description": "e.g. D"},
+                        {"name": "domaine", "in": "query", "schema": {"type": "string"}, "description": "e.g. D11"},
+                        {"name": "centre_interet", "in": "query", "schema": {"type": "integer"}},
+                        {"name": "theme", "in": "query", "schema": {"type": "string"}, "description": "e.g. 001"},
+                        {"name": "secteur", "in": "query", "schema": {"type": "integer"}},
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "A page of occupations",
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/OccupationPage"}}
+                            },
+                        },
+                        "400": ERROR,
+                    },
+                }
+            },
+            "/occupations/{code}": {
+                "get": {
+                    "summary": "One occupation",
+                    "description": "What the ROME says of an occupation: texts, skills, contexts, moves, interests.",
+                    "parameters": [
+                        {
+                            "name": "code",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string", "pattern": "^[A-Z][0-9]{4}$"},
+                        }
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "The occupation",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Occupation"}}},
+                        },
+                        "404": ERROR,
+                    },
+                }
+            },
+            "/domains": _list("Grands domaines and domaines professionnels", LABELLED),
+            "/interests": _list("Centres d'intérêt (« J'ai envie de… »)", counted),
+            "/themes": _list("Themes", counted),
+            "/sectors": _list("Activity sectors", counted),
+            "/datasets": _list(
+                "Imported datasets (publisher, version, licence)", {"$ref": "#/components/schemas/Source"}
+            ),
+        },
+        "components": {
+            "schemas": {
+                "Error": {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]},
+                "Source": {
+                    "type": ["object", "null"],
+                    "properties": {
+                        "name": {"type": "string"},
+                        "publisher": {"type": "string"},
+                        "version": {"type": "string"},
+                        "published_on": {"type": ["string", "null"], "format": "date"},
+                        "licence": {"type": "string"},
+                        "is_demo": {"type": "boolean"},
+                        "citation": {"type": "string"},
+                    },
+                },
+                "OccupationSummary": {
+                    "type": "object",
+                    "properties": {
+                        "code": {"type": "string"},
+                        "title": {"type": "string"},
+                        "domaine": LABELLED,
+                        "url": {"type": "string", "format": "uri"},
+                    },
+                    "required": ["code", "title"],
+                },
+                "OccupationPage": {
+                    "type": "object",
+                    "properties": {
+                        "count": {"type": "integer"},
+                        "page": {"type": "integer"},
+                        "pages": {"type": "integer"},
+                        "next": {"type": ["string", "null"]},
+                        "previous": {"type": ["string", "null"]},
+                        "results": {"type": "array", "items": {"$ref": "#/components/schemas/OccupationSummary"}},
+                        "source": {"$ref": "#/components/schemas/Source"},
+                    },
+                    "required": ["count", "results"],
+                },
+                "Occupation": {
+                    "type": "object",
+                    "properties": {
+                        "code": {"type": "string"},
+                        "title": {"type": "string"},
+                        "title_masculine": {"type": "string"},
+                        "title_feminine": {"type": "string"},
+                        "definition": {"type": "array", "items": {"type": "string"}},
+                        "access": {"type": "array", "items": {"type": "string"}},
+                        "skills": {"type": "array", "items": {"type": "object"}},
+                        "soft_skills": {"type": "array", "items": {"type": "object"}},
+                        "knowledge": {"type": "array", "items": {"type": "object"}},
+                        "work_contexts": {"type": "array", "items": {"type": "object"}},
+                        "mobilities": {"type": "array", "items": {"type": "object"}},
+                        "riasec": {"type": "object"},
+                        "source": {"$ref": "#/components/schemas/Source"},
+                    },
+                    "required": ["code", "title", "definition"],
+                },
+            }
+        },
+    }

@@ -1,0 +1,26 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from hent.core.importing import ImportFailed
+
+
+class ImportCommand(BaseCommand):
+    """Base of every `import_*` command: PATH, --dry-run, counts per table, clear errors."""
+
+    importer_class = None
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="folder of the publisher's files, or the official zip archive")
+        parser.add_argument("--dry-run", action="store_true", help="read, check and count, but write nothing")
+
+    def handle(self, path, dry_run=False, **options):
+        started = time.perf_counter()
+        try:
+            report = self.importer_class(path).run(dry_run=dry_run)
+        except ImportFailed as exc:
+            raise CommandError(f"Import stopped, nothing was changed. {exc}") from None
+        for line in report.lines():
+            self.stdout.write(line)
+        self.stdout.write(f"  done in {time.perf_counter() - started:.1f} s")
+        return None

@@ -1,0 +1,67 @@
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
+
+from hent.occupations import services
+
+
+def _render(request, template, context, nav="metiers"):
+    context.setdefault("dataset", services.rome_dataset())
+    return render(request, f"occupations/{template}", {"nav": nav, **context})
+
+
+@require_safe
+def index(request):
+    return _render(request, "index.html", {"grands_domaines": services.all_domaines()})
+
+
+@require_safe
+def detail(request, code):
+    if code != code.upper():
+        return redirect("occupations:detail", code=code.upper(), permanent=True)
+    detail = services.occupation_detail(code)
+    return _render(request, "detail.html", {"d": detail, "occupation": detail.occupation, "dataset": detail.dataset})
+
+
+@require_safe
+def grand_domaine(request, code):
+    gd, domaines = services.grand_domaine(code)
+    return _render(request, "grand_domaine.html", {"gd": gd, "domaines": domaines})
+
+
+@require_safe
+def domaine(request, code):
+    dp, occupations = services.domaine(code)
+    return _render(request, "domaine.html", {"dp": dp, "occupations": occupations})
+
+
+@require_safe
+def interests(request):
+    return _render(request, "interests.html", {"centres": services.interests()}, nav="interets")
+
+
+@require_safe
+def interest(request, code):
+    centre, groups = services.interest(code)
+    return _render(request, "grouped_list.html", {"item": centre, "groups": groups, "kind": "interest"}, nav="interets")
+
+
+@require_safe
+def themes(request):
+    return _render(request, "themes.html", {"themes": services.themes()}, nav="themes")
+
+
+@require_safe
+def theme(request, code):
+    item, groups = services.theme(code)
+    return _render(request, "grouped_list.html", {"item": item, "groups": groups, "kind": "theme"}, nav="themes")
+
+
+@require_safe
+def sectors(request):
+    return _render(request, "sectors.html", {"sectors": services.sectors()}, nav="secteurs")
+
+
+@require_safe
+def sector(request, code):
+    item, groups = services.sector(code)
+    return _render(request, "sector.html", {"item": item, "groups": groups}, nav="secteurs")
