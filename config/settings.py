@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hent.core.middleware.AccessLogMiddleware",
     "hent.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -126,13 +127,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if env_bool("HENT_PLAIN_STATIC", False)
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 # Security: production defaults. HENT_SECURE=0 only for plain-HTTP local serving.
@@ -167,7 +162,6 @@ LOGGING = {
 }
 
 # Hent itself
-HENT_OPENDATA = os.environ.get("HENT_OPENDATA", "")
 HENT_REGION_NAME = os.environ.get("HENT_REGION_NAME", "Bretagne")
 HENT_SITE_NAME = os.environ.get("HENT_SITE_NAME", "Hent")
 API_PAGE_SIZE = 50

@@ -1,5 +1,7 @@
 """Public JSON API, version 1. Thin: parse, call the domain services, serialize."""
 
+import re
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
@@ -24,6 +26,14 @@ def error(message, status):
 
 class BadRequest(Exception):
     pass
+
+
+def code_param(request, name, pattern):
+    """A code filter (e.g. a domaine "D11"): empty, or matching its pattern, else 400."""
+    value = request.GET.get(name, "").strip()
+    if value and not re.fullmatch(pattern, value):
+        raise BadRequest(f"'{name}' is not a valid code")
+    return value
 
 
 def int_param(request, name, default, minimum, maximum):
@@ -78,7 +88,11 @@ def paginate(request, queryset, serialize):
 
 @api_view
 def occupation_list(request):
-    filters = {k: request.GET.get(k, "")[:20] for k in ("grand_domaine", "domaine", "theme")}
+    filters = {
+        "grand_domaine": code_param(request, "grand_domaine", r"[A-Za-z]"),
+        "domaine": code_param(request, "domaine", r"[A-Za-z]\d\d"),
+        "theme": code_param(request, "theme", r"\w{1,10}"),
+    }
     for k in ("centre_interet", "secteur"):
         filters[k] = int_param(request, k, None, 0, 32767)
     data = paginate(

@@ -118,6 +118,11 @@ class CsvTable:
     def __init__(self, name, text, columns, delimiter=","):
         self.name = name
         self.fallback_lines = []
+        first_line = text.split("\n", 1)[0]
+        if len(columns) > 1 and delimiter not in first_line:
+            for other in (";", "\t", "|"):
+                if other in first_line:
+                    raise ImportFailed(f"columns are separated by {other!r}, expected {delimiter!r}", file=name, line=1)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         try:
             header = next(reader)
@@ -126,10 +131,6 @@ class CsvTable:
         except csv.Error as exc:
             raise ImportFailed(f"unreadable header ({exc})", file=name, line=1) from None
         header = [h.strip() for h in header]
-        if len(header) == 1 and len(columns) > 1:
-            for other in (";", "\t", "|"):
-                if other in header[0]:
-                    raise ImportFailed(f"columns are separated by {other!r}, expected {delimiter!r}", file=name, line=1)
         missing = [c for c in columns if c not in header]
         if missing:
             raise ImportFailed(f"missing column(s): {', '.join(missing)}", file=name, line=1)

@@ -4,6 +4,7 @@ from django.template import loader
 from django.views.decorators.http import require_safe
 
 from hent.core.models import Dataset
+from hent.core.text import clean_input
 from hent.occupations import services as occupations
 
 
@@ -14,7 +15,7 @@ def home(request):
 
 @require_safe
 def search(request):
-    query = request.GET.get("q", "")[:200].strip()
+    query = clean_input(request.GET.get("q", ""))
     results = occupations.find_by_title(query) if query else []
     return render(request, "core/search.html", {"query": query, "results": results})
 

@@ -1,0 +1,93 @@
+#!/usr/bin/env python
+"""Server time to render every ROME occupation page, on SQLite and PostgreSQL.
+
+Each backend gets a fresh database with the real ROME imported; the pages are
+then requested in-process through Django's full request handling (middleware,
+view, template), which is the server's share of a page load. Baseline, measured
+in the same run and process: a static page (/accessibilite/) with the same layout.
+
+Usage: python bench/pages.py [--backends sqlite,postgres] [--rounds 2]
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import REPO, ROME, manage, percentile, require_rome, temporary_database
+
+
+def measure(rounds):
+    """Runs inside a child process whose DATABASE_URL points at an imported database."""
+    sys.path.insert(0, str(REPO))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test import Client
+
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.ALLOWED_HOSTS = ["testserver"]
+    from hent.occupations.models import Occupation
+
+    client = Client()
+    codes = list(Occupation.objects.values_list("code", flat=True))
+    for code in codes[:50]:  # warm-up: connections, template cache
+        client.get(f"/metiers/{code}/")
+
+    def timed(url):
+        started = time.perf_counter()
+        response = client.get(url)
+        elapsed = (time.perf_counter() - started) * 1000
+        assert response.status_code == 200, (url, response.status_code)
+        return elapsed
+
+    pages, baseline = [], []
+    for _ in range(rounds):
+        for code in codes:
+            pages.append(timed(f"/metiers/{code}/"))
+            baseline.append(timed("/accessibilite/"))
+    print(json.dumps({"n": len(codes), "pages": pages, "baseline": baseline}))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return measure(args.rounds)
+    require_rome()
+    print(f"Occupation pages, server time per request (ms), {args.rounds} rounds; baseline = static page")
+    for backend in args.backends.split(","):
+        with temporary_database(backend) as url:
+            manage(url, "migrate", "--noinput")
+            manage(url, "import_rome", str(ROME))
+            env = dict(os.environ, DATABASE_URL=url, HENT_SECURE="0")
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", "--rounds", str(args.rounds)],
+                env=env, check=True, capture_output=True, text=True,
+            ).stdout  # fmt: skip
+        data = json.loads(out.strip().splitlines()[-1])
+        pages, base = data["pages"], data["baseline"]
+        med, p95 = statistics.median(pages), percentile(pages, 95)
+        base_med, base_p95 = statistics.median(base), percentile(base, 95)
+        print(
+            f"{backend:9s} {data['n']} pages: median {med:5.1f}  p95 {p95:5.1f}  max {max(pages):6.1f}"
+            f"  | baseline: median {base_med:4.1f}  p95 {base_p95:4.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+
+REPO = Path(__file__).resolve().parent.parent
+DEMO_ROME = REPO / "demo" / "rome-4.0-demo"
+SHARED_DATA = Path(os.environ.get("HENT_TEST_OPENDATA", REPO.parent / "shared" / "data"))
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Templates render without collectstatic, and the test client speaks plain HTTP;
+    # every other production default (secure cookies, HSTS, CSP) stays on.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture
+def demo_rome(tmp_path):
+    """A private copy of the demonstration ROME files, which a test may alter."""
+    target = tmp_path / "rome"
+    shutil.copytree(DEMO_ROME, target)
+    return target
+
+
+@pytest.fixture
+def imported_demo(db):
+    from hent.occupations.importers.rome import RomeImporter
+
+    return RomeImporter(DEMO_ROME).run()
