@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-
 REPO = Path(__file__).resolve().parent.parent
 DEMO_ROME = REPO / "demo" / "rome-4.0-demo"
 SHARED_DATA = Path(os.environ.get("HENT_TEST_OPENDATA", REPO.parent / "shared" / "data"))

@@ -169,7 +169,7 @@ def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(de
 
 def test_missing_version_file_is_a_clear_error(demo_rome):
     (demo_rome / "version.txt").unlink()
-    with pytest.raises(CommandError, match="no file matching version.txt"):
+    with pytest.raises(CommandError, match=r"no file matching version\.txt"):
         run(demo_rome)
 
 
