@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "hent.core",
     "hent.occupations",
+    "hent.search",
     "hent.api",
 ]
 

@@ -7,6 +7,7 @@ handler500 = "hent.core.views.server_error"
 urlpatterns = [
     path("", include("hent.core.urls")),
     path("metiers/", include("hent.occupations.urls")),
+    path("recherche/", include("hent.search.urls")),
     path("api/", include("hent.api.urls")),
     path("gestion/", admin.site.urls),
 ]

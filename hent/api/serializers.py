@@ -74,3 +74,15 @@ def occupation_detail(d, request):
         "url": request.build_absolute_uri(o.get_absolute_url()),
         "source": dataset(d.dataset),
     }
+
+
+def search_result(r, request):
+    return {
+        "code": r.code,
+        "title": r.title,
+        "matched_title": r.matched_title,
+        "score": r.score,
+        "reason": r.reason or None,
+        "domaine": r.domaine,
+        "url": request.build_absolute_uri(r.url),
+    }

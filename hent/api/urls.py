@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.docs, name="docs"),
     re_path(r"^v1/openapi\.json$", views.openapi, name="openapi"),
     re_path(r"^v1/occupations/?$", views.occupation_list, name="occupation_list"),
+    re_path(r"^v1/occupations/search/?$", views.occupation_search, name="occupation_search"),
     re_path(r"^v1/occupations/(?P<code>[A-Za-z]\d{4})/?$", views.occupation_detail, name="occupation_detail"),
     re_path(r"^v1/domains/?$", views.domain_list, name="domain_list"),
     re_path(r"^v1/interests/?$", views.interest_list, name="interest_list"),

@@ -12,6 +12,7 @@ from hent.api import serializers
 from hent.api.openapi import openapi_document
 from hent.core.models import Dataset
 from hent.occupations import services as occupations
+from hent.search import services as search
 
 
 def api_response(data, status=200):
@@ -100,6 +101,13 @@ def occupation_list(request):
     )
     data["source"] = serializers.dataset(occupations.rome_dataset())
     return api_response(data)
+
+
+@api_view
+def occupation_search(request):
+    limit = int_param(request, "limit", 10, 1, 50)
+    query, results = search.search(request.GET.get("q", ""), limit=limit)
+    return api_response({"query": query.text, "results": [serializers.search_result(r, request) for r in results]})
 
 
 @api_view

@@ -24,11 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from hent.core.models import Dataset
 
 BATCH_SIZE = 2000
+
+# Sent after an import has been committed (not after a dry run): slug, report.
+dataset_imported = Signal()
 
 
 class ImportFailed(Exception):
@@ -250,7 +254,8 @@ class Importer:
                 if dry_run:
                     raise _DryRun
         except _DryRun:
-            pass
+            return report
+        dataset_imported.send(sender=type(self), slug=self.dataset_slug, report=report)
         return report
 
 

@@ -4,20 +4,12 @@ from django.template import loader
 from django.views.decorators.http import require_safe
 
 from hent.core.models import Dataset
-from hent.core.text import clean_input
 from hent.occupations import services as occupations
 
 
 @require_safe
 def home(request):
     return render(request, "core/home.html", {"grands_domaines": occupations.grands_domaines()})
-
-
-@require_safe
-def search(request):
-    query = clean_input(request.GET.get("q", ""))
-    results = occupations.find_by_title(query) if query else []
-    return render(request, "core/search.html", {"query": query, "results": results})
 
 
 @require_safe

@@ -1,14 +1,14 @@
 """The occupation catalogue's logic, callable without HTTP (views and API use it)."""
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Value
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from hent.core.models import Dataset
+from hent.occupations.importers.rome import split_gender
 from hent.occupations.models import (
     CentreInteret,
     Domaine,
@@ -16,9 +16,11 @@ from hent.occupations.models import (
     Item,
     JobTitle,
     Occupation,
+    OccupationInterest,
     OccupationItem,
     OccupationSector,
     OccupationText,
+    OccupationTheme,
     Sector,
     Theme,
     TransitionEco,
@@ -218,22 +220,6 @@ def occupation_tags(occupation):
     return tags
 
 
-def find_by_title(query, limit=50):
-    """Occupations whose job titles contain every word typed (simple matching; see the search domain)."""
-    words = [w for w in query.split() if w][:10]
-    if not words:
-        return []
-    q = Q()
-    for word in words:
-        q &= Q(label__icontains=word)
-    results = OrderedDict()
-    for title in JobTitle.objects.filter(q).select_related("occupation__domaine").order_by("-is_main", "label"):
-        results.setdefault(title.occupation_id, {"occupation": title.occupation, "matched_title": title.label})
-        if len(results) >= limit:
-            break
-    return list(results.values())
-
-
 def paginated_occupations(filters):
     """Occupations for the API list, filtered by domaine, grand domaine, interest, theme or sector codes."""
     qs = occupations_queryset().order_by("code")
@@ -248,3 +234,49 @@ def paginated_occupations(filters):
     if filters.get("secteur"):
         qs = qs.filter(sector_links__sector_id=filters["secteur"]).distinct()
     return qs
+
+
+def search_titles():
+    """Every name of every occupation, for the search index: the title forms of each job title."""
+    for t in JobTitle.objects.order_by("ogr").values(
+        "occupation_id", "label", "label_short", "label_masculine", "label_feminine", "is_main", "rarely_used"
+    ):
+        forms = [t["label_masculine"], t["label_feminine"]]
+        if t["label_short"] != t["label"]:
+            forms += split_gender(t["label_short"])
+        rank = "main" if t["is_main"] else "rare" if t["rarely_used"] else "synonym"
+        yield {"code": t["occupation_id"], "label": t["label"], "forms": forms, "rank": rank}
+
+
+def search_facets():
+    """The ROME's own structure, for thematic search: each grouping with the occupations it holds.
+
+    A trailing "*" on a code marks a principal link (principal centre d'intérêt or sector, core skill).
+    """
+
+    def grouped(rows):
+        groups = {}
+        for key, label, code, principal in rows:
+            groups.setdefault((key, label), []).append(code + ("*" if principal else ""))
+        return groups.items()
+
+    facet_sources = {
+        "grand_domaine": Occupation.objects.values_list(
+            "domaine__grand_domaine_id", "domaine__grand_domaine__label", "code", Value(False)
+        ),
+        "domaine": Occupation.objects.values_list("domaine_id", "domaine__label", "code", Value(False)),
+        "interest": OccupationInterest.objects.values_list(
+            "centre_id", "centre__label", "occupation_id", "is_principal"
+        ),
+        "theme": OccupationTheme.objects.values_list("theme_id", "theme__label", "occupation_id", Value(False)),
+        "sector": OccupationSector.objects.values_list("sector_id", "sector__label", "occupation_id", "is_principal"),
+        "subsector": OccupationSector.objects.filter(subsector__isnull=False).values_list(
+            "subsector_id", "subsector__label", "occupation_id", "is_principal"
+        ),
+        "skill": OccupationItem.objects.filter(item__kind=Item.Kind.SKILL).values_list(
+            "item_id", "item__label", "occupation_id", Q(core=OccupationItem.Core.MAIN)
+        ),
+    }
+    for facet, rows in facet_sources.items():
+        for (_key, label), codes in grouped(rows):
+            yield {"type": facet, "label": label, "occupations": sorted(set(codes))}
