@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "hent.core",
     "hent.occupations",
     "hent.search",
+    "hent.territories",
+    "hent.trainings",
     "hent.api",
 ]
 
@@ -164,6 +166,7 @@ LOGGING = {
 
 # Hent itself
 HENT_REGION_NAME = os.environ.get("HENT_REGION_NAME", "Bretagne")
+HENT_REGION_CODE = os.environ.get("HENT_REGION_CODE", "53")  # INSEE region code
 HENT_SITE_NAME = os.environ.get("HENT_SITE_NAME", "Hent")
 API_PAGE_SIZE = 50
 API_MAX_PAGE_SIZE = 200

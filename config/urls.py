@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("hent.core.urls")),
     path("metiers/", include("hent.occupations.urls")),
     path("recherche/", include("hent.search.urls")),
+    path("territoires/", include("hent.territories.urls")),
+    path("", include("hent.trainings.urls")),
     path("api/", include("hent.api.urls")),
     path("gestion/", admin.site.urls),
 ]

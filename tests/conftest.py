@@ -19,6 +19,8 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.SECURE_SSL_REDIRECT = False
+    # Importer tests import one source at a time; the tests of the catalogue rebuild it when they mean to.
+    settings.HENT_REBUILD_CATALOGUE_AFTER_IMPORT = False
 
 
 @pytest.fixture

@@ -19,6 +19,22 @@ LABELLED = {"type": "object", "properties": {"code": {"type": "string"}, "label"
 ERROR = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
+CODE = {"name": "code", "in": "path", "required": True, "schema": {"type": "string", "pattern": "^[A-Z][0-9]{4}$"}}
+PLACE = {
+    "name": "lieu",
+    "in": "query",
+    "schema": {"type": "string"},
+    "description": "A commune or postcode: places are then sorted nearest first.",
+}
+
+
+def _json(description, schema):
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+    }
+
+
 def _list(summary, item_schema, description=""):
     return {
         "get": {
@@ -103,6 +119,86 @@ def openapi_document(request):
                     },
                 }
             },
+            "/occupations/search": {
+                "get": {
+                    "summary": "Search occupations",
+                    "description": (
+                        "How people name jobs: accents, feminine forms, plurals, typos, the beginning of a word, "
+                        "acronyms, everyday and English words, and themes. One result per occupation, best first, "
+                        "with the title or theme that matched."
+                    ),
+                    "parameters": [
+                        {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "What was typed."},
+                        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 50}},
+                    ],
+                    "responses": {"200": _json("Results, best first", "SearchResults"), "400": ERROR},
+                }
+            },
+            "/occupations/{code}/trainings": {
+                "get": {
+                    "summary": "Trainings leading to an occupation",
+                    "description": "By level; each with access modes and where it is taught in the Region.",
+                    "parameters": [CODE, PLACE],
+                    "responses": {"200": {"description": "Trainings by level"}, "404": ERROR},
+                }
+            },
+            "/trainings": {
+                "get": {
+                    "summary": "Search trainings",
+                    "parameters": [
+                        *PAGE_PARAMS,
+                        {"name": "q", "in": "query", "schema": {"type": "string"}},
+                        {
+                            "name": "niveau",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 2, "maximum": 8},
+                            "description": "European level (3 = CAP … 8 = doctorate).",
+                        },
+                        {
+                            "name": "modalite",
+                            "in": "query",
+                            "schema": {"enum": ["initiale", "apprentissage", "continue", "vae"]},
+                        },
+                        {"name": "departement", "in": "query", "schema": {"type": "string"}},
+                        {"name": "metier", "in": "query", "schema": {"type": "string"}, "description": "ROME code"},
+                        PLACE,
+                        {
+                            "name": "rayon",
+                            "in": "query",
+                            "schema": {"enum": [10, 20, 30, 50, 100]},
+                            "description": "Kilometres around `lieu`.",
+                        },
+                    ],
+                    "responses": {"200": {"description": "A page of trainings"}, "400": ERROR},
+                }
+            },
+            "/trainings/{id}": {
+                "get": {
+                    "summary": "One training",
+                    "description": "Level, modes, certifier, occupations and their sources, places, outcomes.",
+                    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}, PLACE],
+                    "responses": {"200": {"description": "The training"}, "404": ERROR},
+                }
+            },
+            "/establishments/{id}": {
+                "get": {
+                    "summary": "One establishment",
+                    "description": "By UAI (or SIRET): address, position and its precision, trainings, outcomes.",
+                    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "responses": {"200": {"description": "The establishment"}, "404": ERROR},
+                }
+            },
+            "/places": {
+                "get": {
+                    "summary": "Find a commune",
+                    "description": "Communes of the Region by name or postcode, for place pickers.",
+                    "parameters": [
+                        {"name": "q", "in": "query", "schema": {"type": "string"}},
+                        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 20}},
+                    ],
+                    "responses": {"200": {"description": "Communes"}, "400": ERROR},
+                }
+            },
             "/domains": _list("Grands domaines and domaines professionnels", LABELLED),
             "/interests": _list("Centres d'intérêt (« J'ai envie de… »)", counted),
             "/themes": _list("Themes", counted),
@@ -114,6 +210,26 @@ def openapi_document(request):
         "components": {
             "schemas": {
                 "Error": {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]},
+                "SearchResults": {
+                    "type": "object",
+                    "properties": {
+                        "query": {"type": "string"},
+                        "results": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "code": {"type": "string"},
+                                    "title": {"type": "string"},
+                                    "matched_title": {"type": "string"},
+                                    "score": {"type": "number", "minimum": 0, "maximum": 1},
+                                    "reason": {"type": ["string", "null"]},
+                                },
+                                "required": ["code", "title", "matched_title", "score"],
+                            },
+                        },
+                    },
+                },
                 "Source": {
                     "type": ["object", "null"],
                     "properties": {

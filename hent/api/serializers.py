@@ -1,6 +1,13 @@
 """Plain-dict representations of domain objects for the JSON API."""
 
 
+def number(value):
+    """A published figure (often a Decimal) as a JSON number: 55, 12.5, or None when unknown."""
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
+
+
 def dataset(d):
     if d is None:
         return None
@@ -85,4 +92,105 @@ def search_result(r, request):
         "reason": r.reason or None,
         "domaine": r.domaine,
         "url": request.build_absolute_uri(r.url),
+    }
+
+
+def training_summary(s, request):
+    t = s.training
+    return {
+        "id": t.slug,
+        "title": t.title,
+        "level": t.level,
+        "type": t.type_label or None,
+        "modes": [str(m) for m in s.modes],
+        "taught_in_region": t.taught_in_region,
+        "places": [establishment_place(p, km, request) for p, km in s.places],
+        "url": request.build_absolute_uri(t.get_absolute_url()),
+    }
+
+
+def establishment_place(place, km, request):
+    e = place.establishment
+    return {
+        "establishment": e.code,
+        "name": e.name,
+        "commune": e.commune_name or None,
+        "distance_km": round(km, 1) if km is not None else None,
+        "mode": place.mode or None,
+        "source": place.source,
+        "url": request.build_absolute_uri(e.get_absolute_url()),
+    }
+
+
+def outcome(o):
+    return {
+        "scope": o.scope,
+        "year": o.year,
+        "cohort": o.cohort,
+        "employment_rate_6_months": number(o.employment_6),
+        "employment_rate_12_months": number(o.employment_12),
+        "employment_rate_18_months": number(o.employment_18),
+        "employment_rate_24_months": number(o.employment_24),
+        "further_studies_rate": number(o.further_studies),
+        "source": o.citation,
+    }
+
+
+def training_detail(d, request):
+    t = d.training
+    return {
+        "id": t.slug,
+        "title": t.title,
+        "level": t.level,
+        "level_label": str(d.level),
+        "type": t.type_label or None,
+        "duration": t.duration or None,
+        "modes": [str(m) for m in d.modes],
+        "certifier": t.certifier or None,
+        "rncp": t.rncp or None,
+        "cfd": t.cfd or None,
+        "active": t.active,
+        "description_html": t.description or None,
+        "occupations": [
+            {"code": o.code, "title": o.title, "sources": [str(s) for s in sources]} for o, sources in d.occupations
+        ],
+        "places": [establishment_place(p, km, request) for p, km in d.places],
+        "outcomes": [outcome(o) for o in d.outcomes],
+        "sources": [dataset(ds) for ds in d.datasets],
+        "url": request.build_absolute_uri(t.get_absolute_url()),
+    }
+
+
+def establishment_detail(d, request):
+    e = d.establishment
+    return {
+        "id": e.code,
+        "uai": e.uai or None,
+        "name": e.name,
+        "kind": e.kind or None,
+        "sector": e.sector or None,
+        "address": e.address or None,
+        "postcode": e.postcode or None,
+        "commune": {"code": e.commune_code or None, "name": e.commune_name or None},
+        "latitude": e.latitude,
+        "longitude": e.longitude,
+        "position": e.position or None,
+        "trainings": [
+            {"id": p.training.slug, "title": p.training.title, "mode": p.mode or None}
+            for _, ps in d.trainings
+            for p in ps
+        ],
+        "outcomes": [establishment_outcome(o) for _citation, rows in d.outcomes for o in rows],
+        "url": request.build_absolute_uri(e.get_absolute_url()),
+    }
+
+
+def establishment_outcome(o):
+    return {
+        "period": o.period,
+        "scope": o.scope,
+        "employment_rate_6_months": number(o.employment_6),
+        "expected_rate_6_months": number(o.expected_6),
+        "further_studies_rate": number(o.further_studies),
+        "source": o.citation,
     }

@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from hent.api import views
+from hent.territories import views as territories_views
 
 app_name = "api"
 
@@ -10,10 +11,19 @@ urlpatterns = [
     re_path(r"^v1/occupations/?$", views.occupation_list, name="occupation_list"),
     re_path(r"^v1/occupations/search/?$", views.occupation_search, name="occupation_search"),
     re_path(r"^v1/occupations/(?P<code>[A-Za-z]\d{4})/?$", views.occupation_detail, name="occupation_detail"),
+    re_path(
+        r"^v1/occupations/(?P<code>[A-Za-z]\d{4})/trainings/?$", views.occupation_trainings, name="occupation_trainings"
+    ),
+    re_path(r"^v1/trainings/?$", views.training_list, name="training_list"),
+    re_path(r"^v1/trainings/(?P<slug>[\w.-]{1,40})/?$", views.training_detail, name="training_detail"),
+    re_path(
+        r"^v1/establishments/(?P<code>[0-9A-Za-z]{8,14})/?$", views.establishment_detail, name="establishment_detail"
+    ),
     re_path(r"^v1/domains/?$", views.domain_list, name="domain_list"),
     re_path(r"^v1/interests/?$", views.interest_list, name="interest_list"),
     re_path(r"^v1/themes/?$", views.theme_list, name="theme_list"),
     re_path(r"^v1/sectors/?$", views.sector_list, name="sector_list"),
     re_path(r"^v1/datasets/?$", views.dataset_list, name="dataset_list"),
+    re_path(r"^v1/places/?$", territories_views.places_json, name="places"),
     re_path(r"^v1/.*$", views.not_found, name="not_found"),
 ]

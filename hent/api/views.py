@@ -11,8 +11,12 @@ from django.views.decorators.http import require_safe
 from hent.api import serializers
 from hent.api.openapi import openapi_document
 from hent.core.models import Dataset
+from hent.core.text import clean_input
 from hent.occupations import services as occupations
 from hent.search import services as search
+from hent.territories import services as territories
+from hent.trainings import services as trainings
+from hent.trainings.forms import TrainingSearchForm
 
 
 def api_response(data, status=200):
@@ -108,6 +112,56 @@ def occupation_search(request):
     limit = int_param(request, "limit", 10, 1, 50)
     query, results = search.search(request.GET.get("q", ""), limit=limit)
     return api_response({"query": query.text, "results": [serializers.search_result(r, request) for r in results]})
+
+
+def _origin(request):
+    """The place given as ?lieu= (a commune or postcode), else the one remembered for the visit."""
+    text = request.GET.get("lieu", "")
+    return territories.resolve_place(text) if text else territories.current_place(request)
+
+
+@api_view
+def occupation_trainings(request, code):
+    occupations.occupation_detail(code)  # 404 for an unknown code
+    groups = trainings.trainings_for_occupation(code.upper(), origin=_origin(request), per_level=1000)
+    return api_response(
+        {
+            "occupation": code.upper(),
+            "levels": [
+                {
+                    "label": str(g.label),
+                    "count": g.total,
+                    "trainings": [serializers.training_summary(s, request) for s in g.summaries],
+                }
+                for g in groups
+            ],
+        }
+    )
+
+
+@api_view
+def training_list(request):
+    form = TrainingSearchForm(request.GET)
+    if not form.is_valid():
+        raise BadRequest("; ".join(f"'{k}': {' '.join(v)}" for k, v in form.errors.items()))
+    data = form.cleaned_data
+    origin = _origin(request)
+    results = trainings.search_trainings(
+        text=clean_input(data["q"]), level=data["niveau"], mode=data["modalite"], department=data["departement"],
+        origin=origin, radius=data["rayon"] if origin else None, occupation=data["metier"].upper(),
+    )  # fmt: skip
+    return api_response(paginate(request, results, lambda s: serializers.training_summary(s, request)))
+
+
+@api_view
+def training_detail(request, slug):
+    return api_response(serializers.training_detail(trainings.training_detail(slug, origin=_origin(request)), request))
+
+
+@api_view
+def establishment_detail(request, code):
+    d = trainings.establishment_detail(code, origin=_origin(request))
+    return api_response(serializers.establishment_detail(d, request))
 
 
 @api_view

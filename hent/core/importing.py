@@ -16,6 +16,7 @@ them completely, then makes the database equal to them in one transaction:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import fnmatch
 import io
@@ -33,6 +34,34 @@ BATCH_SIZE = 2000
 
 # Sent after an import has been committed (not after a dry run): slug, report.
 dataset_imported = Signal()
+# Sent when a batch of imports ends (see derived_data_deferred): slugs, the datasets imported.
+datasets_batch_imported = Signal()
+_batch = None
+
+
+@contextlib.contextmanager
+def derived_data_deferred():
+    """Within this block, receivers of ``dataset_imported`` that rebuild derived data (search index,
+    catalogues) are told to wait: ``datasets_batch_imported`` is sent once at the end instead."""
+    global _batch
+    outer = _batch is None
+    if outer:
+        _batch = []
+    try:
+        yield
+    finally:
+        if outer:
+            slugs, _batch = _batch, None
+            if slugs:
+                datasets_batch_imported.send(sender=None, slugs=slugs)
+
+
+def in_batch(slug):
+    """True (and the slug noted) when a batch defers derived data; receivers then return at once."""
+    if _batch is None:
+        return False
+    _batch.append(slug)
+    return True
 
 
 class ImportFailed(Exception):
@@ -81,6 +110,30 @@ class Source:
 
     def read_text(self, name):
         return decode_lines(self.read_bytes(name))[0]
+
+    def iter_xml(self, pattern, tag):
+        """Yield (line, element) for every <tag> element of an XML file, streaming (files of 15 MB and more).
+
+        Each element is cleared after use. A malformed document stops with file and line.
+        """
+        from lxml import etree
+
+        name = self.find(pattern)
+        stream = self._zip.open(name) if self._zip is not None else open(self.path / name, "rb")  # noqa: SIM115
+        try:
+            for _event, element in etree.iterparse(
+                stream, events=("end",), tag=tag, recover=False, resolve_entities=False
+            ):
+                yield element.sourceline, element
+                element.clear(keep_tail=True)
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
+        except etree.XMLSyntaxError as exc:
+            raise ImportFailed(
+                f"malformed XML ({exc.msg}); is the file truncated?", file=name, line=exc.lineno
+            ) from None
+        finally:
+            stream.close()
 
     def read_csv(self, pattern, columns, delimiter=","):
         """Rows of a CSV file as ``(line_number, dict)``, after checking its shape.

@@ -10,6 +10,20 @@ DEMO_DIR = settings.BASE_DIR / "demo"
 # (import command, glob of the publisher's folder or archive), in import order.
 SOURCES = [
     ("import_rome", "rome-4.0-*"),
+    ("import_geo", "geo/communes-*"),
+    ("import_bcn", "certifications/bcn-nomenclatures"),
+    ("import_certifinfo", "certifications/certifinfo"),
+    ("import_rncp", "certifications/rncp-*"),
+    ("import_kit_apprentissage", "certifications/kit-apprentissage-*"),
+    ("import_onisep_formations", "onisep/fiches-formations"),
+    ("import_onisep_metiers", "onisep/fiches-metiers"),
+    ("import_onisep_lycees", "onisep/lycees-gt-enseignements"),
+    ("import_annuaire", "establishments/annuaire-education-*"),
+    ("import_parcoursup", "establishments/parcoursup-*"),
+    ("import_inserjeunes_regions", "inserjeunes/region-formation"),
+    ("import_inserjeunes_etablissements", "inserjeunes/etablissements-depp"),
+    ("import_inserjeunes_cfa", "inserjeunes/cfa"),
+    ("import_lheo", "lheo"),
 ]
 
 

@@ -280,3 +280,22 @@ def search_facets():
     for facet, rows in facet_sources.items():
         for (_key, label), codes in grouped(rows):
             yield {"type": facet, "label": label, "occupations": sorted(set(codes))}
+
+
+def rome_resolver():
+    """A function mapping a ROME v3 code, as older files write it, to ROME 4.0 codes.
+
+    ROME 4.0 split many v3 fiches: each new fiche names its v3 origin in ``code_rome_parent``.
+    A v3 code therefore resolves to the fiche that kept its code, if any, and to every fiche
+    derived from it; a domain code ("A15") or an unknown code resolves to nothing.
+    """
+    current = set(Occupation.objects.values_list("code", flat=True))
+    children = {}
+    for code, parent in Occupation.objects.exclude(parent_code="").values_list("code", "parent_code"):
+        children.setdefault(parent, []).append(code)
+
+    def resolve(code):
+        code = code.strip().upper()
+        return sorted({code} & current | set(children.get(code, [])))
+
+    return resolve

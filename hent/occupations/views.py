@@ -2,6 +2,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from hent.occupations import services
+from hent.territories import services as territories
+from hent.trainings import services as trainings
 
 
 def _render(request, template, context, nav="metiers"):
@@ -19,7 +21,15 @@ def detail(request, code):
     if code != code.upper():
         return redirect("occupations:detail", code=code.upper(), permanent=True)
     detail = services.occupation_detail(code)
-    return _render(request, "detail.html", {"d": detail, "occupation": detail.occupation, "dataset": detail.dataset})
+    place = territories.current_place(request)
+    context = {
+        "d": detail,
+        "occupation": detail.occupation,
+        "dataset": detail.dataset,
+        "training_groups": trainings.trainings_for_occupation(detail.occupation.code, origin=place),
+        "place": place,
+    }
+    return _render(request, "detail.html", context)
 
 
 @require_safe

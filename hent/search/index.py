@@ -35,25 +35,12 @@ def facet_text(label):
 
 
 def rebuild():
-    """Replace the whole index in one transaction (about 40,000 rows for the full ROME)."""
-    entries, vocabulary = [], Counter()
+    """Replace the occupation entries (job titles and facets, about 40,000 rows for the full ROME)."""
+    entries = []
     for doc in occupations.search_titles():
-        seen = set()
-        for form in doc["forms"]:
-            text = " ".join(words(form))
-            if not text or text in seen:
-                continue
-            seen.add(text)
-            vocabulary.update(set(text.split()))
-            entries.append(
-                SearchEntry(
-                    kind=SearchEntry.Kind.TITLE,
-                    label=doc["label"],
-                    text=text,
-                    occupations=doc["code"],
-                    weight=TITLE_WEIGHT[doc["rank"]],
-                )
-            )
+        entries += _named_entries(
+            SearchEntry.Kind.TITLE, doc["code"], doc["label"], doc["forms"], TITLE_WEIGHT[doc["rank"]]
+        )
     for facet in occupations.search_facets():
         text = facet_text(facet["label"])
         if text:
@@ -67,12 +54,39 @@ def rebuild():
                     weight=FACET_WEIGHT[facet["type"]],
                 )
             )
+    return _replace([SearchEntry.Kind.TITLE, SearchEntry.Kind.FACET], entries)
+
+
+def rebuild_trainings(docs):
+    """Replace the training entries: docs are {"slug", "label", "forms"} (called by the training catalogue)."""
+    entries = []
+    for doc in docs:
+        entries += _named_entries(SearchEntry.Kind.TRAINING, doc["slug"], doc["label"], doc["forms"], 1.0)
+    return _replace([SearchEntry.Kind.TRAINING], entries)
+
+
+def _named_entries(kind, reference, label, forms, weight):
+    seen, entries = set(), []
+    for form in forms:
+        text = " ".join(words(form))
+        if text and text not in seen:
+            seen.add(text)
+            entries.append(SearchEntry(kind=kind, label=label[:500], text=text, occupations=reference, weight=weight))
+    return entries
+
+
+def _replace(kinds, entries):
+    """Swap the entries of some kinds in one transaction; refresh the full-text index and the vocabulary."""
     with transaction.atomic():
-        SearchEntry.objects.all().delete()
+        SearchEntry.objects.filter(kind__in=kinds).delete()
         SearchEntry.objects.bulk_create(entries, batch_size=2000)
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("INSERT INTO search_fts(search_fts) VALUES('rebuild')")
+        vocabulary = Counter()
+        named = SearchEntry.objects.filter(kind__in=[SearchEntry.Kind.TITLE, SearchEntry.Kind.TRAINING])
+        for text in named.values_list("text", flat=True).iterator(chunk_size=5000):
+            vocabulary.update(set(text.split()))
         SearchIndex.objects.all().delete()
         SearchIndex.objects.create(built_at=timezone.now(), version=INDEX_VERSION, vocabulary=dict(vocabulary))
     return len(entries)

@@ -12,6 +12,7 @@ class SearchEntry(models.Model):
     class Kind(models.TextChoices):
         TITLE = "title", _("Appellation")
         FACET = "facet", _("Thème")
+        TRAINING = "training", _("Formation")
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     facet = models.CharField(max_length=20, blank=True)

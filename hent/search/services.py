@@ -32,7 +32,7 @@ from hent.core.text import clean_input
 from hent.occupations import services as occupations
 from hent.search import index
 from hent.search.models import SearchMiss
-from hent.search.text import STOPWORDS, THEMATIC_CUES, stem, words
+from hent.search.text import DIPLOMA_WORDS, STOPWORDS, THEMATIC_CUES, stem, words
 from hent.search.vocabulary import load_vocabulary
 
 MAX_QUERY_WORDS = 12
@@ -235,7 +235,7 @@ def score_title(query, entry):
     coverage = sum(qualities) / len(query.groups)
     if not coverage:
         return 0.0, qualities
-    content = [w for w in entry_words if w not in STOPWORDS] or entry_words
+    content = [w for w in entry_words if w not in STOPWORDS and w not in DIPLOMA_WORDS] or entry_words
     precision = sum(1 for w in content if w in matched_words) / len(content)
     score = coverage**2 * (0.55 + 0.45 * precision) * entry["weight"]
     first_group = query.groups[0]
@@ -285,6 +285,21 @@ def _clauses(groups):
     return [[alt.terms() for alt in g.alternatives] for g in groups if g.alternatives]
 
 
+def title_evidence(query, kind, limit):
+    """{reference: TitleEvidence} of the named entries of a kind ("title": occupations, "training")."""
+    clauses = _clauses(query.groups)
+    rows = index.candidates(kind, clauses, CANDIDATES) if clauses else []
+    if len(rows) < limit and len(clauses) > 1:
+        rows += index.candidates(kind, [[alt for clause in clauses for alt in clause]], CANDIDATES)
+    evidence = {}
+    for row in rows:
+        score, qualities = score_title(query, row)
+        if score:
+            found = evidence.setdefault(row["occupations"], TitleEvidence(len(query.groups)))
+            found.add(score, qualities, row["label"])
+    return evidence
+
+
 def rank(query, limit):
     if query.empty:
         return []
@@ -294,17 +309,7 @@ def rank(query, limit):
         if score > best.get(code, (0,))[0]:
             best[code] = (score, label, reason)
 
-    clauses = _clauses(query.groups)
-    rows = index.candidates("title", clauses, CANDIDATES) if clauses else []
-    if len(rows) < limit and len(clauses) > 1:
-        rows += index.candidates("title", [[alt for clause in clauses for alt in clause]], CANDIDATES)
-    evidence = {}
-    for row in rows:
-        score, qualities = score_title(query, row)
-        if score:
-            found = evidence.setdefault(row["occupations"], TitleEvidence(len(query.groups)))
-            found.add(score, qualities, row["label"])
-    for code, found in evidence.items():
+    for code, found in title_evidence(query, "title", limit).items():
         offer(code, found.score(), found.label)
 
     topic_terms = sorted({s for g in query.groups for s in g.topic if len(s) >= 2})

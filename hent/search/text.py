@@ -23,6 +23,14 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+# Kinds of diplomas: part of a training's name, but not what it is about ("CAP boulanger" is about "boulanger").
+DIPLOMA_WORDS = frozenset(
+    """
+    cap bep bac pro bp bts but dut mc cs bma bm btm dma deust licence master titre professionnel diplome certificat
+    brevet mention complementaire specialisation cqp bpjeps capa bepa bta btsa dn made dnmade ingenieur doctorat etat
+    """.split()
+)
+
 # Words that say "I am describing a field, not naming a job".
 THEMATIC_CUES = frozenset(
     """

@@ -67,3 +67,15 @@ def test_source_requires_exactly_one_matching_file(tmp_path):
         Source(tmp_path).find("unix_x_v*.csv")
     with pytest.raises(ImportFailed, match="no file matching unix_y"):
         Source(tmp_path).find("unix_y_v*.csv")
+
+
+def test_xml_elements_stream_with_their_line(tmp_path):
+    (tmp_path / "f.xml").write_text("<root>\n<item><id>1</id></item>\n<item><id>2</id></item>\n</root>\n")
+    found = [(line, el.findtext("id")) for line, el in Source(tmp_path).iter_xml("f.xml", "item")]
+    assert found == [(2, "1"), (3, "2")]
+
+
+def test_truncated_xml_names_file_and_line(tmp_path):
+    (tmp_path / "f.xml").write_text("<root>\n<item><id>1</id></item>\n<item><id>2")
+    with pytest.raises(ImportFailed, match=r"f\.xml, line 3: malformed XML"):
+        list(Source(tmp_path).iter_xml("f.xml", "item"))

@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from hent.core.importing import derived_data_deferred
 from hent.core.opendata import SOURCES, locate
 
 
@@ -14,6 +15,10 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true")
 
     def handle(self, dry_run=False, **options):
+        with derived_data_deferred():
+            self.import_all(dry_run)
+
+    def import_all(self, dry_run):
         for command, pattern in SOURCES:
             path, is_demo = locate(pattern)
             if path is None:

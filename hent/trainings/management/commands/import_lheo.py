@@ -1,0 +1,16 @@
+from hent.core.management.base import ImportCommand
+from hent.trainings.importers.lheo import LheoImporter
+
+
+class Command(ImportCommand):
+    help = (
+        "Import continuing-training offers in LHÉO 2.2 / 2.3 XML (formations, actions, places, sessions, "
+        "organisations): one .xml file, a folder of .xml files, or a zip archive."
+    )
+    importer_class = LheoImporter
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        for action in parser._actions:
+            if action.dest == "path":
+                action.help = "an LHÉO .xml file, a folder of them, or a zip archive"

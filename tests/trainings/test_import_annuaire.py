@@ -1,0 +1,187 @@
+"""import_annuaire on small files in the publisher's format: UTF-8 with BOM, ';', CRLF, one Windows-1252
+line, one UAI on two lines, empty flags (unknown, not "no")."""
+
+import datetime
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from hent.core.models import Dataset
+from hent.trainings.importers.annuaire import AnnuaireImporter
+from hent.trainings.models import AnnuaireEntry, ParcoursupEntry
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ANNUAIRE_FILE = "fr-en-annuaire-education_dept035.csv"
+
+
+@pytest.fixture
+def annuaire(tmp_path):
+    return Path(shutil.copytree(FIXTURES / "annuaire", tmp_path / "annuaire"))
+
+
+def run(command, path, **options):
+    out = io.StringIO()
+    call_command(command, str(path), stdout=out, **options)
+    return out.getvalue()
+
+
+def snapshot():
+    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in (AnnuaireEntry, ParcoursupEntry, Dataset)}
+
+
+def edit(file, old, new, encoding="utf-8"):
+    data = file.read_bytes()
+    assert old.encode(encoding) in data, f"{old!r} not in {file.name}"
+    file.write_bytes(data.replace(old.encode(encoding), new.encode(encoding), 1))
+
+
+def test_annuaire_counts_one_entry_per_uai(annuaire):
+    output = run("import_annuaire", annuaire)
+    assert "annuaire entries: 5 in files, 5 created, 0 updated, 0 deleted" in output
+    assert "1 UAI(s) on several lines, merged" in output
+    assert AnnuaireEntry.objects.count() == 5
+
+
+def test_annuaire_fields_are_decoded(annuaire):
+    run("import_annuaire", annuaire)
+    lp = AnnuaireEntry.objects.get(uai="0350048M")
+    assert (lp.name, lp.kind, lp.nature_code, lp.nature_label) == (
+        "Lycée professionnel Coëtlogon", "Lycée", "320", "LYCEE PROFESSIONNEL",
+    )  # fmt: skip
+    assert (lp.address, lp.address_locality, lp.postcode) == (
+        "53 rue Antoine Joly, BP 90503",
+        "35005 RENNES CEDEX",
+        "35005",
+    )
+    assert (lp.commune_code, lp.commune_name, lp.department_code, lp.region_code) == ("35238", "Rennes", "35", "53")
+    assert (lp.sector, lp.phone, lp.email, lp.website) == (
+        "public", "02 99 54 62 62", "ce.0350048m@ac-rennes.fr", "https://www.lycee-coetlogon.fr",
+    )  # fmt: skip
+    assert (lp.latitude, lp.longitude, lp.position_precision) == (48.1172, -1.6961, "Numéro de rue")
+    assert (lp.onisep_id, lp.siret, lp.pupils) == ("ENS.3070", "19350048600019", 812)
+    assert (lp.general, lp.technological, lp.vocational, lp.apprenticeship, lp.post_bac) == (
+        False,
+        False,
+        True,
+        True,
+        True,
+    )
+    assert (lp.trades_lycee, lp.greta, lp.agricultural) == (True, True, False)
+    assert lp.updated_on == datetime.date(2023, 6, 8) and lp.opened_on == datetime.date(1965, 5, 1)
+    assert (lp.state, lp.ministry, lp.other_lines) == ("OUVERT", "MINISTERE DE L'EDUCATION NATIONALE", [])
+
+
+def test_annuaire_empty_flags_are_unknown_not_no(annuaire):
+    run("import_annuaire", annuaire)
+    school = AnnuaireEntry.objects.get(uai="0350122T")
+    assert (school.general, school.vocational, school.apprenticeship, school.post_bac) == (None, None, None, None)
+    assert school.address == "6 rue PHILIPPE" and school.website == "" and school.position_precision == "Rue"
+    office = AnnuaireEntry.objects.get(uai="0350741R")
+    assert office.sector == "" and office.pupils is None and office.position_precision == "Ville"
+
+
+def test_annuaire_windows_1252_line_is_read_and_reported(annuaire):
+    output = run("import_annuaire", annuaire)
+    assert "1 line(s) not in UTF-8, read as Windows-1252 (first: line 4)" in output
+    lp = AnnuaireEntry.objects.get(uai="0351962T")
+    assert (lp.name, lp.commune_name, lp.sector, lp.ministry) == (
+        "Lycée professionnel Abbé Pierre", "Tinténiac", "privé", "AGRICULTURE",
+    )  # fmt: skip
+    assert lp.agricultural is True
+
+
+def test_annuaire_uai_on_two_lines_keeps_the_main_line_and_merges_the_flags(annuaire):
+    run("import_annuaire", annuaire)
+    entry = AnnuaireEntry.objects.get(uai="0352072M")
+    assert entry.name == "Lycée professionnel Institution Saint Malo la Providence"  # not the "annexe" line
+    assert (entry.general, entry.technological, entry.vocational, entry.post_bac) == (True, True, True, True)
+    assert entry.apprenticeship is False
+    [other] = entry.other_lines
+    assert other["name"].endswith("(annexe)") and other["onisep_id"] == "ENS.5989"
+    assert (other["vocational"], other["general"], other["opened_on"]) == (False, True, "1980-09-01")
+
+
+def test_annuaire_dataset_is_recorded_from_the_files_and_provenance(annuaire):
+    run("import_annuaire", annuaire)
+    dataset = Dataset.objects.get(slug="annuaire-education")
+    assert (dataset.name, dataset.publisher) == ("Annuaire de l'éducation", "Ministère de l'Éducation nationale")
+    assert (dataset.version, dataset.published_on) == ("2023-06-08", datetime.date(2023, 6, 8))
+    assert dataset.licence == "licence non vérifiée"
+    assert "département(s) 35" in dataset.description and "github.com/example/annuaire-copy" in dataset.description
+    assert dataset.row_counts == {"annuaire entries": 5}
+
+
+def test_annuaire_without_provenance_is_the_official_distribution(annuaire):
+    (annuaire / "PROVENANCE.md").unlink()
+    run("import_annuaire", annuaire)
+    dataset = Dataset.objects.get(slug="annuaire-education")
+    assert dataset.licence.startswith("Licence Ouverte") and "data.education.gouv.fr" in dataset.source_url
+
+
+def test_annuaire_second_import_changes_nothing(annuaire):
+    run("import_annuaire", annuaire)
+    before = snapshot()
+    assert "total: 0 created, 0 updated, 0 deleted" in run("import_annuaire", annuaire)
+    assert snapshot() == before
+
+
+def test_annuaire_dry_run_writes_nothing(annuaire):
+    output = run("import_annuaire", annuaire, dry_run=True)
+    assert "dry run" in output and "5 created" in output
+    assert not AnnuaireEntry.objects.exists() and not Dataset.objects.exists()
+
+
+def test_annuaire_reimport_updates_and_deletes(annuaire):
+    run("import_annuaire", annuaire)
+    file = annuaire / ANNUAIRE_FILE
+    edit(file, "53 rue Antoine Joly", "55 rue Antoine Joly")
+    lines = file.read_bytes().split(b"\r\n")
+    file.write_bytes(b"\r\n".join(line for line in lines if not line.startswith(b"0350741R")))
+    output = run("import_annuaire", annuaire)
+    assert "annuaire entries: 4 in files, 0 created, 1 updated, 1 deleted" in output
+    assert AnnuaireEntry.objects.get(uai="0350048M").address.startswith("55 rue")
+    assert not AnnuaireEntry.objects.filter(uai="0350741R").exists()
+
+
+def test_annuaire_reads_a_zip(annuaire, tmp_path):
+    archive = shutil.make_archive(str(tmp_path / "fr-en-annuaire-education"), "zip", annuaire)
+    assert AnnuaireImporter(archive).run().changes == 5
+
+
+ANNUAIRE_MALFORMED = {
+    "truncated file": (None, None, "line 7: 25 field(s) where the header has 69"),
+    "missing column": ("Voie_professionnelle;", "Voie_pro;", "line 1: missing column(s): Voie_professionnelle"),
+    "wrong delimiter": (None, None, "line 1: columns are separated by ','"),
+    "bad coordinate": (";48.1172;", ";48,11,72;", "line 2: latitude: '48,11,72' is not a number"),
+    "bad flag": (";0;0;1;02 99 54", ";0;0;2;02 99 54", "line 2: Voie_professionnelle: '2' is not 0, 1 or empty"),
+    "bad date": ("1965-05-01", "1965-13-01", "line 2: date_ouverture: '1965-13-01' is not a date"),
+    "unknown region": (";035;14;53;;;0;0;1;02 99 54", ";035;14;99;;;0;0;1;02 99 54", "line 2: Code_region: unknown"),
+    "invalid UAI": ("0350048M", "035004", "line 2: invalid UAI '035004'"),
+    "duplicate UAI": ("0350122T", "0350048M", "line 3: duplicate row for UAI 0350048M"),
+}
+
+
+@pytest.mark.parametrize("case", ANNUAIRE_MALFORMED, ids=list(ANNUAIRE_MALFORMED))
+def test_annuaire_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(annuaire, case):
+    run("import_annuaire", annuaire)
+    before = snapshot()
+    file = annuaire / ANNUAIRE_FILE
+    old, new, message = ANNUAIRE_MALFORMED[case]
+    if case == "truncated file":
+        data = file.read_bytes()
+        file.write_bytes(data[: data.index(b"0352072M;Lyc\xc3\xa9e polyvalent") + 200])
+    elif case == "wrong delimiter":
+        lines = file.read_bytes().split(b"\r\n", 1)
+        file.write_bytes(lines[0].replace(b";", b",") + b"\r\n" + lines[1])
+    else:
+        edit(file, old, new)
+    with pytest.raises(CommandError) as err:
+        run("import_annuaire", annuaire)
+    assert "nothing was changed" in str(err.value) and ANNUAIRE_FILE in str(err.value)
+    assert message in str(err.value)
+    assert snapshot() == before

@@ -1,0 +1,353 @@
+"""The InserJeunes importers on small files in the publishers' formats.
+
+By region (ij_region_data.csv: BOM, ';'), by establishment (the DEPP files, in their four header
+layouts: quoted with blank column names, CRLF with trailing spaces, "nd" for masked values) and by
+CFA (BOM, CRLF, decimals written "30.0"). Masked values must be None, never 0.
+"""
+
+import io
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from hent.core.models import Dataset
+from hent.trainings.importers.inserjeunes import DeppOutcomeImporter
+from hent.trainings.models import EstablishmentOutcome, RegionOutcome
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).parent / "fixtures" / "inserjeunes"
+REGION_FILE = "ij_region_data.csv"
+CFA_FILE = "fr-en-inserjeunes-cfa.csv"
+DEPP_PRO_2018 = "depp-2022-etablissements-2018_2019-pro.csv"
+DEPP_APP_2019 = "depp-2022-etablissements-2019_2020-apprentissage.csv"
+DEPP_PRO_2022 = "depp-2022-etablissements-2022_2023-pro.csv"
+DEPP_APP_2022 = "depp-2022-etablissements-2022_2023-apprentissage.csv"
+
+
+@pytest.fixture
+def data(tmp_path):
+    return Path(shutil.copytree(FIXTURES, tmp_path / "inserjeunes"))
+
+
+def run(command, path, **options):
+    out = io.StringIO()
+    call_command(command, str(path), stdout=out, **options)
+    return out.getvalue()
+
+
+def snapshot():
+    return {
+        m.__name__: sorted(map(repr, m.objects.values_list())) for m in (RegionOutcome, EstablishmentOutcome, Dataset)
+    }
+
+
+def edit(file, old, new):
+    data = file.read_bytes()
+    assert old.encode() in data, f"{old!r} not in {file.name}"
+    file.write_bytes(data.replace(old.encode(), new.encode(), 1))
+
+
+def outcome(source, period, uai, scope=""):
+    return EstablishmentOutcome.objects.get(source=source, period=period, uai=uai, scope=scope)
+
+
+# -- by region and training ------------------------------------------------------------------------
+
+
+def test_regions_rows_and_fields(data):
+    output = run("import_inserjeunes_regions", data / "region-formation")
+    assert "outcomes by region and training: 5 in files, 5 created, 0 updated, 0 deleted" in output
+    row = RegionOutcome.objects.get(key="2019_2020_03_scolaire_32221022710")
+    assert (row.millesime, row.region_code, row.region_code_ij, row.voie) == ("2019_2020", "53", "03", "scolaire")
+    assert (row.cfd, row.mefstat11, row.cohort, row.leavers) == ("", "32221022710", 44, 26)
+    assert (row.employed_6, row.employed_12, row.employed_18, row.employed_24, row.further_studies) == (
+        15,
+        13,
+        14,
+        15,
+        18,
+    )
+    assert (row.rate_employment_6, row.rate_employment_12, row.rate_employment_24) == (58, 50, 58)
+    assert row.rate_further_studies == 41
+
+
+def test_regions_masked_values_are_none_and_zero_stays_zero(data):
+    run("import_inserjeunes_regions", data / "region-formation")
+    small = RegionOutcome.objects.get(key="2019_2020_03_apprentissage_32020008")
+    assert small.cfd == "32020008" and small.employed_6 == 8
+    assert (small.rate_employment_6, small.rate_further_studies) == (None, None)  # masked: unknown, not 0
+    letters = RegionOutcome.objects.get(key="2022_2023_03_apprentissage_36C3120V")
+    assert letters.cfd == "36C3120V" and letters.leavers is None and letters.employed_6 is None
+    assert letters.further_studies == 0 and letters.rate_further_studies == 0  # published 0: a real zero
+
+
+def test_regions_dataset_idempotence_and_dry_run(data):
+    folder = data / "region-formation"
+    assert "dry run" in run("import_inserjeunes_regions", folder, dry_run=True)
+    assert not RegionOutcome.objects.exists() and not Dataset.objects.exists()
+    run("import_inserjeunes_regions", folder)
+    dataset = Dataset.objects.get(slug="inserjeunes-regions")
+    assert dataset.version == "millésimes 2019_2020 à 2022_2023" and dataset.licence == "licence non vérifiée"
+    assert "tjp-pilotage" in dataset.source_url and " " not in dataset.source_url
+    before = snapshot()
+    assert "total: 0 created, 0 updated, 0 deleted" in run("import_inserjeunes_regions", folder)
+    assert snapshot() == before
+
+
+def test_regions_reimport_updates_and_deletes(data):
+    folder = data / "region-formation"
+    run("import_inserjeunes_regions", folder)
+    edit(folder / REGION_FILE, "2019_2020_03_apprentissage_32020008;2019_2020;03;53;apprentissage;32020008;;13;", "")
+    edit(folder / REGION_FILE, "8;8;8;8;5;8;;;;;\n", "")
+    edit(folder / REGION_FILE, ";120;70;", ";121;70;")
+    output = run("import_inserjeunes_regions", folder)
+    assert "4 in files, 0 created, 1 updated, 1 deleted" in output
+    assert RegionOutcome.objects.get(key="2021_2022_01_apprentissage_50022137").cohort == 121
+
+
+REGION_MALFORMED = {
+    "truncated file": (None, None, "line 6: 12 field(s) where the header has 19"),
+    "missing column": (";nb_sortant;", ";nb_sortants;", "line 1: missing column(s): nb_sortant"),
+    "wrong delimiter": ("id;millesime;code_region_ij;", "id,millesime,code_region_ij,", None),
+    "bad number": (";44;13;14;", ";44;1e;14;", "line 2: nb_en_emploi_12_mois: '1e' is not a number"),
+    "rate out of range": (";50;54;58;58;41", ";50;54;58;158;41", "line 2: taux_emploi_6_mois: '158' is out of range"),
+    "unknown region": (";03;53;scolaire;", ";03;99;scolaire;", "line 2: unknown region code '99'"),
+    "unknown voie": (";53;scolaire;;", ";53;scolair;;", "line 2: unknown voie 'scolair'"),
+    "school row without MEFSTAT": (";;32221022710;", ";;;", "line 2: school row without a valid MEFSTAT11 code"),
+    "duplicate id": ("2019_2020_03_apprentissage_32020008;", "2019_2020_03_scolaire_32221022710;", "line 3: duplicate"),
+}
+
+
+@pytest.mark.parametrize("case", REGION_MALFORMED, ids=list(REGION_MALFORMED))
+def test_regions_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(data, case):
+    folder = data / "region-formation"
+    run("import_inserjeunes_regions", folder)
+    before = snapshot()
+    old, new, message = REGION_MALFORMED[case]
+    file = folder / REGION_FILE
+    if case == "truncated file":
+        content = file.read_bytes()
+        file.write_bytes(content[: content.index(b";50022137;;120;") + 20])
+    elif case == "wrong delimiter":
+        header, rest = file.read_bytes().split(b"\n", 1)
+        file.write_bytes(header.replace(b";", b",") + b"\n" + rest)
+        message = "line 1: columns are separated by ','"
+    else:
+        edit(file, old, new)
+    with pytest.raises(CommandError) as err:
+        run("import_inserjeunes_regions", folder)
+    assert "nothing was changed" in str(err.value) and f"{REGION_FILE}, {message}" in str(err.value)
+    assert snapshot() == before
+
+
+# -- by establishment: DEPP files ----------------------------------------------------------------------
+
+
+def test_depp_reads_every_file_and_layout(data):
+    output = run("import_inserjeunes_etablissements", data / "etablissements-depp")
+    assert "outcomes by establishment (DEPP): 11 in files, 11 created, 0 updated, 0 deleted" in output
+    counts = {
+        (s, p): EstablishmentOutcome.objects.filter(source=s, period=p).count()
+        for s, p in EstablishmentOutcome.objects.values_list("source", "period")
+    }
+    assert counts == {
+        ("depp-pro", "2018_2019"): 4,
+        ("depp-apprentissage", "2019_2020"): 2,
+        ("depp-pro", "2022_2023"): 2,
+        ("depp-apprentissage", "2022_2023"): 3,
+    }
+
+
+def test_depp_blank_column_names_of_early_files_are_identified(data):
+    run("import_inserjeunes_etablissements", data / "etablissements-depp")
+    pro = outcome("depp-pro", "2018_2019", "0010001W", "ensemble")
+    assert (pro.name, pro.region, pro.region_code, pro.millesime) == (
+        "Lycée professionnel Alexandre Bérard", "AUVERGNE-RHONE-ALPES", "84", "2018_2019",
+    )  # fmt: skip
+    assert (pro.rate_further_studies, pro.rate_employment_6, pro.expected_employment_6, pro.value_added_6) == (
+        49, 47, 41, 6,
+    )  # fmt: skip
+    assert (pro.rate_employment_12, pro.rate_employment_18, pro.rate_employment_24) == (51, 55, 56)
+    assert (pro.share_further_studies, pro.share_interrupted) == (None, None)
+    scopes = set(
+        EstablishmentOutcome.objects.filter(uai="0350048M", period="2018_2019").values_list("scope", flat=True)
+    )
+    assert scopes == {"ensemble", "dont élèves en voie pro sco", "dont apprentis"}
+    empty = outcome("depp-pro", "2018_2019", "0350048M", "dont apprentis")
+    assert (empty.rate_employment_6, empty.value_added_6, empty.region_code) == (None, None, "53")
+    cfa = outcome("depp-apprentissage", "2019_2020", "0351047Y")
+    assert (cfa.share_interrupted, cfa.rate_further_studies, cfa.rate_employment_6) == (None, 40, 69)
+    assert (cfa.expected_employment_6, cfa.value_added_6, cfa.rate_employment_12) == (74, -6, 78)
+    assert cfa.rate_employment_18 is None
+
+
+def test_depp_named_headers_with_trailing_spaces_and_nd(data):
+    run("import_inserjeunes_etablissements", data / "etablissements-depp")
+    cfa = outcome("depp-apprentissage", "2022_2023", "0351047Y")
+    assert (cfa.rate_further_studies, cfa.rate_employment_6, cfa.expected_employment_6, cfa.value_added_6) == (
+        38, 80, 79, 1,
+    )  # fmt: skip
+    assert (cfa.share_further_studies, cfa.share_employed_6, cfa.share_other) == (38, 50, 12)
+    masked = outcome("depp-apprentissage", "2022_2023", "9710001A")
+    assert masked.region_code == "01"
+    assert [getattr(masked, f) for f in ("rate_employment_6", "value_added_6", "share_other")] == [None, None, None]
+    assert outcome("depp-pro", "2022_2023", "0350048M", "dont apprentis").rate_further_studies is None
+    assert outcome("depp-pro", "2022_2023", "0350048M", "ensemble").share_employed_6 == 25
+
+
+def test_depp_dataset_idempotence_dry_run_updates_and_deletions(data):
+    folder = data / "etablissements-depp"
+    assert "dry run" in run("import_inserjeunes_etablissements", folder, dry_run=True)
+    assert not EstablishmentOutcome.objects.exists()
+    run("import_inserjeunes_etablissements", folder)
+    dataset = Dataset.objects.get(slug="inserjeunes-etablissements-depp")
+    assert dataset.version == "millésimes 2018_2019 à 2022_2023" and dataset.licence == "licence non vérifiée"
+    before = snapshot()
+    assert "total: 0 created, 0 updated, 0 deleted" in run("import_inserjeunes_etablissements", folder)
+    assert snapshot() == before
+    (folder / DEPP_APP_2019).unlink()
+    edit(folder / DEPP_PRO_2022, "BRETAGNE;ensemble;46;46;44;2;", "BRETAGNE;ensemble;47;46;44;2;")
+    output = run("import_inserjeunes_etablissements", folder)
+    assert "9 in files, 0 created, 1 updated, 2 deleted" in output
+    assert outcome("depp-pro", "2022_2023", "0350048M", "ensemble").rate_further_studies == 47
+
+
+def test_depp_and_cfa_share_the_table_without_deleting_each_other(data):
+    run("import_inserjeunes_etablissements", data / "etablissements-depp")
+    run("import_inserjeunes_cfa", data / "cfa")
+    assert EstablishmentOutcome.objects.count() == 11 + 5
+    assert "total: 0 created, 0 updated, 0 deleted" in run(
+        "import_inserjeunes_etablissements", data / "etablissements-depp"
+    )
+    assert EstablishmentOutcome.objects.filter(source="cfa").count() == 5
+
+
+DEPP_MALFORMED = {
+    "truncated file": (DEPP_PRO_2022, None, None, "line 3: 6 field(s) where the header has 11"),
+    "unknown column": (DEPP_APP_2022, "Taux attendu;", "Taux espéré;", "line 1: unknown column 'Taux espéré'"),
+    "unidentifiable blank column": (DEPP_APP_2019, '"Valeur ajoutée";', '"Valeur ajoutée";;;;', None),
+    "missing column": (DEPP_PRO_2022, "Valeur ajoutée;", "", "line 1: missing column(s): value_added_6"),
+    "wrong delimiter": (DEPP_PRO_2022, None, None, "line 1: columns are separated by ','"),
+    "bad value": (
+        DEPP_PRO_2018,
+        '"ensemble";36;55',
+        '"ensemble";36;5S',
+        "line 3: rate_employment_6: '5S' is not a number",
+    ),
+    "unknown region": (DEPP_APP_2019, '"BRETAGNE"', '"BRETONNIE"', "line 3: unknown region 'BRETONNIE'"),
+    "empty scope": (DEPP_PRO_2018, '"ensemble";49', '"";49', "line 2: empty 'Dont apprentis en EPLE'"),
+    "invalid UAI": (DEPP_APP_2022, "0351047Y", "351047Y", "line 3: invalid UAI '351047Y'"),
+}
+
+
+@pytest.mark.parametrize("case", DEPP_MALFORMED, ids=list(DEPP_MALFORMED))
+def test_depp_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(data, case):
+    folder = data / "etablissements-depp"
+    run("import_inserjeunes_etablissements", folder)
+    before = snapshot()
+    name, old, new, message = DEPP_MALFORMED[case]
+    file = folder / name
+    if case == "truncated file":
+        content = file.read_bytes()
+        file.write_bytes(content[: content.index(b"dont apprentis;nd;nd;") + 20])
+    elif case == "wrong delimiter":
+        header, rest = file.read_bytes().split(b"\r\n", 1)
+        file.write_bytes(header.replace(b";", b",") + b"\r\n" + rest)
+    else:
+        edit(file, old, new)
+    with pytest.raises(CommandError) as err:
+        run("import_inserjeunes_etablissements", folder)
+    assert "nothing was changed" in str(err.value) and name in str(err.value)
+    assert (message or "line 1: unnamed column 12 cannot be identified") in str(err.value)
+    assert snapshot() == before
+
+
+def test_depp_reads_a_zip(data, tmp_path):
+    archive = shutil.make_archive(str(tmp_path / "depp"), "zip", data / "etablissements-depp")
+    assert DeppOutcomeImporter(archive).run().changes == 11
+
+
+# -- by CFA --------------------------------------------------------------------------------------------
+
+
+def test_cfa_rows_and_decimal_values(data):
+    output = run("import_inserjeunes_cfa", data / "cfa")
+    assert "outcomes by CFA: 5 in files, 5 created, 0 updated, 0 deleted" in output
+    row = outcome("cfa", "cumul 2023-2024", "0630003L")
+    assert (row.millesime, row.scope, row.region_code, row.name) == (
+        "2023_2024", "", "84", "Cours Supérieurs de Coiffure, Clermont-Ferrand",
+    )  # fmt: skip
+    assert (row.share_further_studies, row.share_employed_6, row.share_other, row.share_interrupted) == (
+        30,
+        57,
+        13,
+        None,
+    )
+    assert (row.rate_employment_6, row.expected_employment_6, row.value_added_6, row.rate_employment_12) == (
+        81,
+        73,
+        8,
+        73,
+    )
+    assert row.rate_employment_6 == Decimal("81.0") and row.rate_employment_18 is None
+    old = outcome("cfa", "cumul 2018-2019", "0010826T")
+    assert (old.share_interrupted, old.share_further_studies, old.rate_employment_24) == (41, None, 71)
+    masked = outcome("cfa", "cumul 2022-2023", "0351047Y")
+    assert masked.rate_employment_6 is None and masked.value_added_6 is None and masked.region_code == "53"
+
+
+def test_cfa_dataset_idempotence_dry_run_updates_and_deletions(data):
+    folder = data / "cfa"
+    assert "dry run" in run("import_inserjeunes_cfa", folder, dry_run=True)
+    assert not EstablishmentOutcome.objects.exists()
+    run("import_inserjeunes_cfa", folder)
+    dataset = Dataset.objects.get(slug="inserjeunes-cfa")
+    assert dataset.version == "cumul 2018-2019 à cumul 2023-2024" and dataset.licence == "licence non vérifiée"
+    before = snapshot()
+    assert "total: 0 created, 0 updated, 0 deleted" in run("import_inserjeunes_cfa", folder)
+    assert snapshot() == before
+    edit(
+        folder / CFA_FILE,
+        "cumul 2023-2024;0292094C;CFA de l'Iroise;BRETAGNE;44.0;34.0;22.0;;44.0;61.0;67.0;-6.0;73.0;;;10010.0\r\n",
+        "",
+    )
+    edit(folder / CFA_FILE, ";38.0;76.0;77.0;-1.0;", ";38.0;76.5;77.0;-0.5;")
+    output = run("import_inserjeunes_cfa", folder)
+    assert "4 in files, 0 created, 1 updated, 1 deleted" in output
+    assert outcome("cfa", "cumul 2023-2024", "0351047Y").value_added_6 == Decimal("-0.5")
+
+
+CFA_MALFORMED = {
+    "truncated file": ("-6.0;73.0;;;10010.0\r\n", "-6.0;73", "line 6: 13 field(s) where the header has 16"),
+    "missing column": (";VA emploi 6 mois;", ";VA;", "line 1: missing column(s): VA emploi 6 mois"),
+    "bad value": (";81.0;73.0;8.0;", ";81.0;73.0;huit;", "line 2: value_added_6: 'huit' is not a number"),
+    "bad period": ("cumul 2018-2019", "2018-2019", "line 3: invalid period '2018-2019'"),
+    "unknown region": (";BRETAGNE;44.0", ";BZH;44.0", "line 6: unknown region 'BZH'"),
+    "too many decimals": (
+        ";57.0;13.0;",
+        ";57.125;13.0;",
+        "line 2: share_employed_6: '57.125' has more than 2 decimals",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CFA_MALFORMED, ids=list(CFA_MALFORMED))
+def test_cfa_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(data, case):
+    folder = data / "cfa"
+    run("import_inserjeunes_cfa", folder)
+    before = snapshot()
+    old, new, message = CFA_MALFORMED[case]
+    file = folder / CFA_FILE
+    if case == "truncated file":
+        content = file.read_bytes()
+        file.write_bytes(content[: content.index(old.encode())] + new.encode())
+    else:
+        edit(file, old, new)
+    with pytest.raises(CommandError) as err:
+        run("import_inserjeunes_cfa", folder)
+    assert "nothing was changed" in str(err.value) and f"{CFA_FILE}, {message}" in str(err.value)
+    assert snapshot() == before

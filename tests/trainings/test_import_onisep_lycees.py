@@ -1,0 +1,189 @@
+"""import_onisep_lycees on small files in the format of ONISEP's lists of teachings per lycée GT."""
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from hent.core.models import Dataset
+from hent.trainings.importers.onisep_lycees import split_teachings
+from hent.trainings.models import LyceeTeaching, OnisepLycee, onisep
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).parent / "fixtures" / "onisep"
+SPECIALITES = "ideo-enseignements_de_specialite_de_premiere_generale.xml"
+OPTIONS = "ideo-enseignements_optionnels_de_seconde_generale_et_technologique.xml"
+
+
+def snapshot():
+    models = [*(getattr(onisep, name) for name in onisep.__all__), Dataset]
+    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in models}
+
+
+def run(path, **options):
+    out = io.StringIO()
+    call_command("import_onisep_lycees", str(path), stdout=out, **options)
+    return out.getvalue()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    target = tmp_path / "lycees"
+    shutil.copytree(FIXTURES / "lycees", target)
+    return target
+
+
+def edit(file, old, new):
+    data = file.read_bytes()
+    assert old.encode() in data, f"{old!r} not in {file.name}"
+    file.write_bytes(data.replace(old.encode(), new.encode(), 1))
+
+
+def test_import_counts_lycees_and_teachings(folder):
+    output = run(folder)
+    assert OnisepLycee.objects.count() == 4  # one of them is in both files
+    assert LyceeTeaching.objects.filter(kind="specialite_premiere").count() == 7
+    assert LyceeTeaching.objects.filter(kind="option_seconde").count() == 10
+    assert "lycées: 4 in files, 4 created, 0 updated, 0 deleted" in output
+    assert "lycée teachings: 17 in files, 17 created, 0 updated, 0 deleted" in output
+
+
+def test_lycee_fields_are_decoded(folder):
+    run(folder)
+    kerichen = OnisepLycee.objects.get(id="ENS.9411")
+    assert (kerichen.uai, kerichen.name) == ("0290007A", "Lycée La Pérouse - Kerichen")
+    assert (kerichen.address, kerichen.po_box, kerichen.postcode) == ("34 bis rue Jules Lesven", "BP 90007", "29801")
+    assert (kerichen.commune_name, kerichen.department_name, kerichen.department_code) == ("Brest", "Finistère", "29")
+    assert (kerichen.region_name, kerichen.academy) == ("Bretagne", "Rennes")
+    assert kerichen.url == "https://www.onisep.fr/http/redirection/etablissement/slug/ENS.9411"
+    assert OnisepLycee.objects.get(id="ENS.2001").department_code == "2A"
+    annexe = OnisepLycee.objects.get(id="ENS.16794")
+    assert (annexe.uai, annexe.department_code) == ("", "33")  # annexes have no UAI of their own
+    assert not OnisepLycee.objects.get(id="ENS.2001").teachings.exists()  # listed with no teaching
+
+
+def test_teachings_are_split_and_carry_the_lycee(folder):
+    run(folder)
+    options = LyceeTeaching.objects.filter(action_id="AF.88294").order_by("position")
+    assert [(t.position, t.label, t.published_label) for t in options] == [
+        (1, "Arts : arts plastiques", "Arts : arts plastiques"),
+        (2, "Langues et cultures de l'Antiquité : latin", "Langues et cultures de l'Antiquité : latin"),
+        (3, "LV1 : anglais", "LV1 : anglais"),
+        (4, "LV2 : espagnol", "LV2 : espagnol, allemand, breton"),
+        (5, "LV2 : allemand", "LV2 : espagnol, allemand, breton"),
+        (6, "LV2 : breton", "LV2 : espagnol, allemand, breton"),
+        (7, "Chinois", "Chinois"),
+    ]
+    maths = LyceeTeaching.objects.get(action_id="AF.17873", label="mathématiques")
+    assert (maths.kind, maths.lycee_id, maths.uai, maths.establishment_name) == (
+        "specialite_premiere",
+        "ENS.9411",
+        "0290007A",
+        "Lycée La Pérouse - Kerichen",
+    )
+    assert (maths.address, maths.postcode, maths.commune_name, maths.department_code) == (
+        "34 bis rue Jules Lesven",
+        "29801",
+        "Brest",
+        "29",
+    )
+    assert (maths.commune_code, maths.latitude, maths.longitude) == ("", None, None)  # not in these files
+    assert LyceeTeaching.objects.filter(label="arts : cinéma - audiovisuel").count() == 1
+
+
+def test_split_teachings():
+    assert split_teachings("") == []
+    assert split_teachings("maths /  / LV1 : anglais, allemand") == [
+        ("maths", "maths"),
+        ("LV1 : anglais", "LV1 : anglais, allemand"),
+        ("LV1 : allemand", "LV1 : anglais, allemand"),
+    ]
+
+
+def test_dataset_version_comes_from_provenance(folder):
+    run(folder)
+    dataset = Dataset.objects.get(slug="onisep-lycees-gt")
+    assert (dataset.publisher, dataset.version, dataset.published_on) == ("ONISEP", "2025-11-16", None)
+    assert dataset.licence == "licence non vérifiée"
+    assert "16/11/2025" in dataset.description
+
+
+def test_without_provenance_the_version_is_empty_and_said(folder):
+    (folder / "PROVENANCE.md").unlink()
+    output = run(folder)
+    assert Dataset.objects.get(slug="onisep-lycees-gt").version == ""
+    assert "the files carry no date" in output
+
+
+def test_second_import_changes_nothing_and_dry_run_writes_nothing(folder):
+    output = run(folder, dry_run=True)
+    assert "dry run" in output and "17 created" in output
+    assert not OnisepLycee.objects.exists() and not Dataset.objects.exists()
+    run(folder)
+    before = snapshot()
+    assert "total: 0 created, 0 updated, 0 deleted" in run(folder)
+    assert snapshot() == before
+
+
+def test_reimport_updates_and_deletes(folder):
+    run(folder)
+    edit(folder / SPECIALITES, "34 bis rue Jules Lesven", "36 rue Jules Lesven")
+    edit(folder / OPTIONS, "34 bis rue Jules Lesven", "36 rue Jules Lesven")
+    edit(folder / OPTIONS, " / Chinois", "")
+    output = run(folder)
+    assert "lycées: 4 in files, 0 created, 1 updated, 0 deleted" in output
+    # The lycée's address is repeated on its 4 + 6 remaining teachings.
+    assert "lycée teachings: 16 in files, 0 created, 10 updated, 1 deleted" in output
+    assert OnisepLycee.objects.get(id="ENS.9411").address == "36 rue Jules Lesven"
+
+
+def test_both_files_are_needed(folder):
+    (folder / OPTIONS).unlink()
+    with pytest.raises(
+        CommandError, match=r"no Idéo enseignements optionnels de 2nde GT .* both lycée files are needed"
+    ):
+        run(folder)
+
+
+def test_a_lycee_described_differently_in_the_two_files_is_reported(folder):
+    edit(folder / OPTIONS, "<commune_lieu_de_cours>Brest<", "<commune_lieu_de_cours>BREST<")
+    output = run(folder)
+    assert "ENS.9411 differs (commune_name)" in output and "the first is kept" in output
+    assert OnisepLycee.objects.get(id="ENS.9411").commune_name == "Brest"
+
+
+MALFORMED = {
+    "truncated file": (SPECIALITES, "<item><identifiant_action_de_formation>AF.35104", None, "malformed XML"),
+    "missing element": (OPTIONS, "<boite_postale_lieu_de_cours/>", "", "<item> 2: missing element <boite_postale"),
+    "unknown département": (
+        SPECIALITES,
+        ">Eure-et-Loir<",
+        ">Eure et Cher<",
+        "<item> 2: unknown département 'Eure et Cher'",
+    ),
+    "bad UAI": (OPTIONS, ">0280015P<", ">280015P<", "<item> 2: uai_lieu_de_cours '280015P' is not a UAI"),
+    "bad postcode": (SPECIALITES, ">29801<", ">2980<", "<item> 1: code_postal_lieu_de_cours '2980' is not a postcode"),
+    "duplicate action": (OPTIONS, "AF.48442", "AF.32885", "<item> 3: duplicate action de formation AF.32885"),
+    "establishment without id": (SPECIALITES, "slug/ENS.16794", "slug/", "<item> 3: identifiant_et_fiche_onisep_lieu"),
+}
+
+
+@pytest.mark.parametrize("case", MALFORMED, ids=list(MALFORMED))
+def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(folder, case):
+    run(folder)
+    before = snapshot()
+    name, old, new, message = MALFORMED[case]
+    if new is None:
+        data = (folder / name).read_bytes()
+        (folder / name).write_bytes(data[: data.index(old.encode()) + 30])
+    else:
+        edit(folder / name, old, new)
+    with pytest.raises(CommandError) as err:
+        run(folder)
+    text = str(err.value)
+    assert "nothing was changed" in text
+    assert f"{name}, line 1: " in text and message in text  # the publisher writes each file on one line
+    assert snapshot() == before

@@ -1,0 +1,150 @@
+"""import_parcoursup on small files in the unofficial copy's format: ',', "lat, lon" text, repeated
+(UAI, filière) pairs, empty positions."""
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from hent.core.models import Dataset
+from hent.trainings.importers.parcoursup import ParcoursupImporter
+from hent.trainings.models import AnnuaireEntry, ParcoursupEntry
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PARCOURSUP_FILE = "fr-esr-parcoursup .csv"
+
+
+@pytest.fixture
+def parcoursup(tmp_path):
+    return Path(shutil.copytree(FIXTURES / "parcoursup", tmp_path / "parcoursup"))
+
+
+def run(command, path, **options):
+    out = io.StringIO()
+    call_command(command, str(path), stdout=out, **options)
+    return out.getvalue()
+
+
+def snapshot():
+    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in (AnnuaireEntry, ParcoursupEntry, Dataset)}
+
+
+def edit(file, old, new, encoding="utf-8"):
+    data = file.read_bytes()
+    assert old.encode(encoding) in data, f"{old!r} not in {file.name}"
+    file.write_bytes(data.replace(old.encode(encoding), new.encode(encoding), 1))
+
+
+def test_parcoursup_one_entry_per_uai_and_programme(parcoursup):
+    output = run("import_parcoursup", parcoursup)
+    assert "Parcoursup programmes: 6 in files, 6 created, 0 updated, 0 deleted" in output
+    assert "2 row(s) repeat a (UAI, filière) pair already seen" in output
+    assert sum(ParcoursupEntry.objects.values_list("occurrences", flat=True)) == 8  # rows in the file
+
+
+def test_parcoursup_fields_are_decoded(parcoursup):
+    run("import_parcoursup", parcoursup)
+    bts = ParcoursupEntry.objects.get(uai="0350029S")
+    assert (bts.establishment_name, bts.status, bts.sector, bts.region) == (
+        "Lycee Chateaubriand", "Public", "public", "Bretagne",
+    )  # fmt: skip
+    assert (bts.programme, bts.latitude, bts.longitude) == (
+        "BTS   Services   Comptabilite et gestion",
+        48.12162,
+        -1.70445,
+    )
+    no_position = ParcoursupEntry.objects.get(uai="0350808N")
+    assert (no_position.latitude, no_position.longitude, no_position.sector) == (None, None, "privé")
+    abroad = ParcoursupEntry.objects.get(uai="T171435T")
+    assert abroad.region == "" and abroad.programme.endswith("Bacs generaux, specialite Maths")
+
+
+def test_parcoursup_repeated_pairs_are_merged_without_losing_positions(parcoursup):
+    run("import_parcoursup", parcoursup)
+    exact = ParcoursupEntry.objects.get(uai="0492433D", programme="Licence   Portail Lettres")
+    assert (exact.occurrences, exact.other_positions) == (2, [])
+    sites = ParcoursupEntry.objects.get(uai="0490970N")
+    assert (sites.occurrences, sites.latitude, sites.other_positions) == (2, 47.47962, [[47.4798, -0.60301]])
+
+
+def test_parcoursup_dataset_says_it_is_unofficial(parcoursup):
+    run("import_parcoursup", parcoursup)
+    dataset = Dataset.objects.get(slug="parcoursup-copie-non-officielle")
+    assert "non officielle" in dataset.name and "non officielle" in dataset.description
+    assert dataset.licence == "licence non vérifiée" and dataset.version == "session inconnue"
+    (parcoursup / "PROVENANCE.md").unlink()
+    run("import_parcoursup", parcoursup)
+    assert Dataset.objects.get(slug="parcoursup-copie-non-officielle").licence == "licence non vérifiée"
+
+
+def test_parcoursup_second_import_and_dry_run_change_nothing(parcoursup):
+    assert "dry run" in run("import_parcoursup", parcoursup, dry_run=True)
+    assert not ParcoursupEntry.objects.exists()
+    run("import_parcoursup", parcoursup)
+    before = snapshot()
+    assert "total: 0 created, 0 updated, 0 deleted" in run("import_parcoursup", parcoursup)
+    assert snapshot() == before
+
+
+def test_parcoursup_reimport_updates_and_deletes(parcoursup):
+    run("import_parcoursup", parcoursup)
+    file = parcoursup / PARCOURSUP_FILE
+    edit(file, "Lycee Chateaubriand", "Lycee Chateaubriand (Rennes)")
+    edit(
+        file,
+        'Public,0490970N,Universite Angers,Pays de la Loire,Licence   Portail Psychologie,"47.47962, -0.60303"\n',
+        "",
+    )
+    output = run("import_parcoursup", parcoursup)
+    assert "Parcoursup programmes: 6 in files, 0 created, 2 updated, 0 deleted" in output
+    assert ParcoursupEntry.objects.get(uai="0490970N").other_positions == []
+    edit(
+        file,
+        'Public,0490970N,Universite Angers,Pays de la Loire,Licence   Portail Psychologie,"47.4798, -0.60301"\n',
+        "",
+    )
+    assert "0 created, 0 updated, 1 deleted" in run("import_parcoursup", parcoursup)
+
+
+PARCOURSUP_MALFORMED = {
+    "truncated file": ('"33.5575, -7.63076"\n', '"33.5575, -7', "line 9: malformed CSV"),
+    "missing column": ("Filiere de formation,", "Filiere,", "line 1: missing column(s): Filiere de formation"),
+    "wrong delimiter": (
+        "Code UAI de l etablissement,etablissement,",
+        "Code UAI de l etablissement;etablissement;",
+        None,
+    ),
+    "bad position": ('"48.12162, -1.70445"', '"48.12162 -1.70445"', "line 7: Coordonnées GPS de la formation"),
+    "unknown status": ("Public,0350029S", "Consulaire,0350029S", "line 7: unknown status 'Consulaire'"),
+    "invalid UAI": ("0350029S", "35-029S", "line 7: invalid UAI '35-029S'"),
+}
+
+
+@pytest.mark.parametrize("case", PARCOURSUP_MALFORMED, ids=list(PARCOURSUP_MALFORMED))
+def test_parcoursup_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(parcoursup, case):
+    run("import_parcoursup", parcoursup)
+    before = snapshot()
+    file = parcoursup / PARCOURSUP_FILE
+    old, new, message = PARCOURSUP_MALFORMED[case]
+    if case == "truncated file":
+        data = file.read_bytes()
+        file.write_bytes(data[: data.index(old.encode())] + new.encode())
+    elif case == "wrong delimiter":
+        header, rest = file.read_text().split("\n", 1)
+        file.write_text(header.replace(",", ";").replace("(public; prive…)", "(public, prive…)") + "\n" + rest)
+    else:
+        edit(file, old, new)
+    with pytest.raises(CommandError) as err:
+        run("import_parcoursup", parcoursup)
+    assert "nothing was changed" in str(err.value) and PARCOURSUP_FILE in str(err.value)
+    assert (message or "line 1: columns are separated by ';'") in str(err.value)
+    assert snapshot() == before
+
+
+def test_parcoursup_reads_a_zip(parcoursup, tmp_path):
+    archive = shutil.make_archive(str(tmp_path / "parcoursup"), "zip", parcoursup)
+    assert ParcoursupImporter(archive).run().changes == 6
