@@ -1,9 +1,10 @@
 #!/usr/bin/env python
-"""Training coverage, measured on the database `make run` fills (or DATABASE_URL):
+"""Training and labour-market coverage, measured on the database `make run` fills (or DATABASE_URL):
 
 - share of the ROME occupations with at least one training, and with at least one training
   taught in the Region (a known establishment, or leavers in InserJeunes' regional figures);
-- share of the Region's establishments placed at an exact position vs at their commune's centre.
+- share of the Region's establishments placed at an exact position vs at their commune's centre;
+- share of the occupations with BMO hiring figures for the Region, with a salary and with a gender-mix figure.
 
 Usage: python bench/coverage.py   (after `make run` has imported the open data)
 """
@@ -22,6 +23,7 @@ def main():
     django.setup()
     from django.db.models import Count, F, Q
 
+    from hent.labour.models import OccupationMarket
     from hent.occupations.models import Occupation
     from hent.trainings.models import Establishment, Training, TrainingOccupation
 
@@ -50,6 +52,14 @@ def main():
     trainings = Training.objects.filter(active=True)
     taught_trainings = trainings.filter(taught_in_region=True).count()
     print(f"active trainings: {trainings.count()}, taught in the Region: {taught_trainings}")
+    markets = OccupationMarket.objects
+    for label, qs in [
+        ("with BMO hiring figures for the Region", markets.exclude(projects=None)),
+        ("with a median salary (DARES)", markets.exclude(median_salary=None)),
+        ("with a gender-mix figure (DARES)", markets.exclude(share_women=None)),
+    ]:
+        n = qs.count()
+        print(f"occupations {label + ':':44s} {n:5d}  {n / occupations:6.1%}")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,10 @@
 #!/usr/bin/env python
-"""Server time to render every ROME occupation page, on SQLite and PostgreSQL.
+"""Server time to render every ROME occupation page and every territory page, on SQLite and PostgreSQL.
 
-Each backend gets a fresh database with the real ROME imported; the pages are
-then requested in-process through Django's full request handling (middleware,
-view, template), which is the server's share of a page load. Baseline, measured
-in the same run and process: a static page (/accessibilite/) with the same layout.
+Each backend gets a fresh database with all the open data imported (as `make run` does); the
+pages are then requested in-process through Django's full request handling (middleware, view,
+template), which is the server's share of a page load. Baseline, measured in the same run and
+process: a static page (/accessibilite/) with the same layout.
 
 Usage: python bench/pages.py [--backends sqlite,postgres] [--rounds 2]
 """
@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import REPO, ROME, manage, percentile, require_rome, temporary_database
+from _common import REPO, manage, percentile, require_rome, temporary_database
 
 
 def measure(rounds):
@@ -52,12 +52,19 @@ def measure(rounds):
         assert response.status_code == 200, (url, response.status_code)
         return elapsed
 
-    pages, baseline = [], []
+    from hent.territories import services as territories
+
+    places = ["/territoires/"] + [f"/territoires/departement/{d.code}/" for d in territories.departments()]
+    places += [f"/territoires/bassin/{b.code}/" for b in territories.bmo_basins()]
+    places += [f"/territoires/epci/{e.siren}/" for e in territories.epcis()]
+    pages, territory_pages, baseline = [], [], []
     for _ in range(rounds):
         for code in codes:
             pages.append(timed(f"/metiers/{code}/"))
             baseline.append(timed("/accessibilite/"))
-    print(json.dumps({"n": len(codes), "pages": pages, "baseline": baseline}))
+        territory_pages += [timed(url) for url in places]
+    print(json.dumps({"n": len(codes), "pages": pages, "baseline": baseline, "territories": territory_pages,
+                      "n_territories": len(places)}))  # fmt: skip
 
 
 def main():
@@ -73,7 +80,7 @@ def main():
     for backend in args.backends.split(","):
         with temporary_database(backend) as url:
             manage(url, "migrate", "--noinput")
-            manage(url, "import_rome", str(ROME))
+            manage(url, "import_opendata")
             env = dict(os.environ, DATABASE_URL=url, HENT_SECURE="0")
             out = subprocess.run(
                 [sys.executable, __file__, "--child", "--rounds", str(args.rounds)],
@@ -83,9 +90,14 @@ def main():
         pages, base = data["pages"], data["baseline"]
         med, p95 = statistics.median(pages), percentile(pages, 95)
         base_med, base_p95 = statistics.median(base), percentile(base, 95)
+        terr = data["territories"]
         print(
-            f"{backend:9s} {data['n']} pages: median {med:5.1f}  p95 {p95:5.1f}  max {max(pages):6.1f}"
+            f"{backend:9s} {data['n']} occupation pages: median {med:5.1f}  p95 {p95:5.1f}  max {max(pages):6.1f}"
             f"  | baseline: median {base_med:4.1f}  p95 {base_p95:4.1f}"
+        )
+        print(
+            f"{backend:9s} {data['n_territories']} territory pages: median {statistics.median(terr):5.1f}"
+            f"  p95 {percentile(terr, 95):5.1f}  max {max(terr):6.1f}"
         )
 
 

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "hent.search",
     "hent.territories",
     "hent.trainings",
+    "hent.labour",
     "hent.api",
 ]
 

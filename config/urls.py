@@ -9,6 +9,7 @@ urlpatterns = [
     path("metiers/", include("hent.occupations.urls")),
     path("recherche/", include("hent.search.urls")),
     path("territoires/", include("hent.territories.urls")),
+    path("territoires/", include("hent.labour.urls")),
     path("", include("hent.trainings.urls")),
     path("api/", include("hent.api.urls")),
     path("gestion/", admin.site.urls),

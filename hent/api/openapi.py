@@ -142,6 +142,37 @@ def openapi_document(request):
                     "responses": {"200": {"description": "Trainings by level"}, "404": ERROR},
                 }
             },
+            "/occupations/{code}/market": {
+                "get": {
+                    "summary": "An occupation's labour-market figures in the Region",
+                    "description": (
+                        "BMO hiring projects of its FAP 2021 families (Region, visitor's bassin, by year), "
+                        "shortage list, "
+                        "median salary and share of women (DARES, FAP 2009 families), 2030 outlook, hiring sectors; "
+                        "each with its source."
+                    ),
+                    "parameters": [CODE, PLACE],
+                    "responses": {"200": {"description": "Figures"}, "404": ERROR},
+                }
+            },
+            "/territories/region": {
+                "get": {"summary": "The Region's hiring figures", "responses": {"200": {"description": "Figures"}}}
+            },
+            "/territories/{kind}/{code}": {
+                "get": {
+                    "summary": "A territory's hiring figures",
+                    "parameters": [
+                        {
+                            "name": "kind",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"enum": ["departements", "bassins", "epci"]},
+                        },
+                        {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}},
+                    ],
+                    "responses": {"200": {"description": "Figures"}, "404": ERROR},
+                }
+            },
             "/trainings": {
                 "get": {
                     "summary": "Search trainings",

@@ -194,3 +194,70 @@ def establishment_outcome(o):
         "further_studies_rate": number(o.further_studies),
         "source": o.citation,
     }
+
+
+def counts(c):
+    if c is None:
+        return None
+    return {
+        "projects": c.projects,
+        "difficult_share": c.difficult_share,
+        "seasonal_share": c.seasonal_share,
+        "masked_values": c.masked,
+    }
+
+
+def occupation_market(v):
+    return {
+        "occupation": v.occupation.code,
+        "region": v.region,
+        "bmo_families": [
+            {
+                "nomenclature": "FAP 2021",
+                "code": f.code,
+                "label": f.label,
+                "by_year": {str(year): counts(c) for year, c in sorted(f.by_year.items())},
+                "change_percent": f.change,
+                "in_visitor_basin": counts(f.basin),
+            }
+            for f in v.families
+        ],
+        "visitor_basin": v.basin.code if v.basin else None,
+        "fap2009_families": [{"code": code, "label": label} for code, label in v.fap2009],
+        "in_regional_shortage_list": v.shortage,
+        "median_monthly_net_salary": {"euros": v.salary[0], "period": v.salary[1], "scope": "France"}
+        if v.salary
+        else None,
+        "share_women": {"percent": v.share_women[0], "period": v.share_women[1], "scope": "France"}
+        if v.share_women
+        else None,
+        "gender_mix": v.gender_mix or None,
+        "outlook_2030": {
+            "family": v.outlook.label,
+            "positions_to_fill_thousands": v.outlook.positions_to_fill,
+            "employment_2019_thousands": v.outlook.employment_2019,
+        }
+        if v.outlook
+        else None,
+        "hiring_sectors": [{"naf": label, "share_of_hirings_percent": share} for label, share in v.sectors],
+        "sources": v.sources,
+    }
+
+
+def territory(t):
+    def rows(chart):
+        return [{"label": b.label, "value": b.value} for b in chart]
+
+    return {
+        "kind": t.kind,
+        "code": t.code,
+        "name": t.name,
+        "year": t.year,
+        "total": counts(t.total),
+        "top_families": rows(t.top),
+        "hardest_to_fill_percent": rows(t.hardest),
+        "seasonal_percent": rows(t.seasonal),
+        "sectors": rows(t.sectors),
+        "note": t.note or None,
+        "source": t.source,
+    }

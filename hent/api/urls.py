@@ -14,6 +14,11 @@ urlpatterns = [
     re_path(
         r"^v1/occupations/(?P<code>[A-Za-z]\d{4})/trainings/?$", views.occupation_trainings, name="occupation_trainings"
     ),
+    re_path(r"^v1/occupations/(?P<code>[A-Za-z]\d{4})/market/?$", views.occupation_market, name="occupation_market"),
+    re_path(r"^v1/territories/(?P<kind>region)/?$", views.territory, name="territory_region"),
+    re_path(
+        r"^v1/territories/(?P<kind>departements|bassins|epci)/(?P<code>\w{1,9})/?$", views.territory, name="territory"
+    ),
     re_path(r"^v1/trainings/?$", views.training_list, name="training_list"),
     re_path(r"^v1/trainings/(?P<slug>[\w.-]{1,40})/?$", views.training_detail, name="training_detail"),
     re_path(

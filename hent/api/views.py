@@ -12,6 +12,7 @@ from hent.api import serializers
 from hent.api.openapi import openapi_document
 from hent.core.models import Dataset
 from hent.core.text import clean_input
+from hent.labour import services as labour
 from hent.occupations import services as occupations
 from hent.search import services as search
 from hent.territories import services as territories
@@ -140,6 +141,21 @@ def occupation_trainings(request, code):
 
 
 @api_view
+def occupation_market(request, code):
+    occupations.occupation_detail(code)  # 404 for an unknown code
+    return api_response(serializers.occupation_market(labour.occupation_market(code.upper(), _origin(request))))
+
+
+@api_view
+def territory(request, kind, code=None):
+    kinds = {"region": "region", "departements": "department", "bassins": "basin", "epci": "epci"}
+    view = labour.territory(kinds[kind], code)
+    if view is None:
+        raise Http404
+    return api_response(serializers.territory(view))
+
+
+@api_view
 def training_list(request):
     form = TrainingSearchForm(request.GET)
     if not form.is_valid():
@@ -148,6 +164,7 @@ def training_list(request):
     origin = _origin(request)
     results = trainings.search_trainings(
         text=clean_input(data["q"]), level=data["niveau"], mode=data["modalite"], department=data["departement"],
+        epci=data["epci"],
         origin=origin, radius=data["rayon"] if origin else None, occupation=data["metier"].upper(),
     )  # fmt: skip
     return api_response(paginate(request, results, lambda s: serializers.training_summary(s, request)))

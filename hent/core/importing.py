@@ -1,11 +1,15 @@
 """The one base for every importer of open data.
 
-An importer reads a publisher's own files (a folder or a zip archive), checks
-them completely, then makes the database equal to them in one transaction:
+An importer reads a publisher's own files (a folder, a zip archive, or one
+file), checks them completely, then makes the database equal to them in one
+transaction:
 
 * ``Source`` opens the files and reads CSV the way publishers really write it
-  (stray Windows-1252 lines in a UTF-8 file, multi-line quoted fields), and
-  turns every malformation into an ``ImportFailed`` naming file, line and problem;
+  (',' or ';', quoted or not, header names broken over two lines, stray
+  Windows-1252 lines in a UTF-8 file or whole Windows-1252 files, multi-line
+  quoted fields), notes what it repaired in the importer's warnings, and turns
+  every malformation into an ``ImportFailed`` naming file, line and problem;
+  ``Source.provenance`` and ``dataset_meta`` read the PROVENANCE.md of a copy;
 * ``Importer.parse()`` (written per format) returns ``Table`` plans: for each
   table, the rows the files say it must hold, keyed by natural key;
 * ``Importer.run()`` diffs each plan against the database, creates, updates and
@@ -19,7 +23,8 @@ from __future__ import annotations
 import contextlib
 import csv
 import fnmatch
-import io
+import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +36,7 @@ from django.utils import timezone
 from hent.core.models import Dataset
 
 BATCH_SIZE = 2000
+BOM = b"\xef\xbb\xbf"
 
 # Sent after an import has been committed (not after a dry run): slug, report.
 dataset_imported = Signal()
@@ -76,25 +82,47 @@ class ImportFailed(Exception):
         return f"{where}: {self.message}" if where else self.message
 
 
-class Source:
-    """A publisher's distribution: a folder of files or a zip archive."""
+PROVENANCE = "PROVENANCE.md"
+LICENCE_NOT_VERIFIED = "licence non vérifiée"
+ETALAB = "Licence Ouverte / Open Licence 2.0 (Etalab)"
+ETALAB_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+SEPARATORS = (";", ",", "\t", "|")
 
-    def __init__(self, path):
+
+class Source:
+    """A publisher's distribution: a folder of files, a zip archive, or one plain file (a source holding only it).
+
+    ``names`` lists its files (paths inside the folder or archive). What ``read_text`` and ``read_csv`` notice
+    in passing (lines read as Windows-1252) goes to ``warnings``, the importer's list when it opens the source.
+    """
+
+    def __init__(self, path, warnings=None):
         self.path = Path(path)
+        self.warnings = [] if warnings is None else warnings
         if not self.path.exists():
             raise ImportFailed(f"{self.path} does not exist")
-        if self.path.is_file():
-            if not zipfile.is_zipfile(self.path):
-                raise ImportFailed("expected a folder or a zip archive", file=str(self.path))
+        self._zip = None
+        self._folder = self.path
+        self.single_file = self.path.is_file() and not zipfile.is_zipfile(self.path)
+        if self.single_file:
+            self._folder = self.path.parent
+            self.names = [self.path.name]
+        elif self.path.is_file():
             self._zip = zipfile.ZipFile(self.path)
-            self._names = [n for n in self._zip.namelist() if not n.endswith("/")]
+            self.names = [n for n in self._zip.namelist() if not n.endswith("/")]
         else:
-            self._zip = None
-            self._names = sorted(str(p.relative_to(self.path)) for p in self.path.rglob("*") if p.is_file())
+            self.names = sorted(str(p.relative_to(self.path)) for p in self.path.rglob("*") if p.is_file())
+
+    def _matching(self, pattern):
+        return [n for n in self.names if fnmatch.fnmatch(n.rsplit("/", 1)[-1], pattern)]
+
+    def find_all(self, pattern):
+        """Every file whose name (without folders) matches a glob pattern, sorted."""
+        return sorted(self._matching(pattern))
 
     def find(self, pattern, required=True):
         """The one file whose name (without folders) matches a glob pattern."""
-        matches = [n for n in self._names if fnmatch.fnmatch(n.rsplit("/", 1)[-1], pattern)]
+        matches = self._matching(pattern)
         if len(matches) > 1:
             raise ImportFailed(f"several files match {pattern}: {', '.join(matches)}", file=str(self.path))
         if not matches:
@@ -103,13 +131,26 @@ class Source:
             return None
         return matches[0]
 
+    def open(self, name):
+        """A binary stream of one file, for readers that stream (XML of 15 MB and more)."""
+        return self._zip.open(name) if self._zip is not None else open(self._folder / name, "rb")
+
     def read_bytes(self, name):
         if self._zip is not None:
             return self._zip.read(name)
-        return (self.path / name).read_bytes()
+        return (self._folder / name).read_bytes()
 
-    def read_text(self, name):
-        return decode_lines(self.read_bytes(name))[0]
+    def read_text(self, name, windows_1252="lines"):
+        """The text of a file, NFC-normalised; see ``decode`` for files that are not UTF-8."""
+        return self._decode(name, windows_1252)[0]
+
+    def _decode(self, name, windows_1252):
+        text, fallback = decode(self.read_bytes(name), name, windows_1252)
+        if fallback:
+            self.warnings.append(
+                f"{name}: {len(fallback)} line(s) not in UTF-8, read as Windows-1252 (first: line {fallback[0]})"
+            )
+        return text, fallback
 
     def iter_xml(self, pattern, tag):
         """Yield (line, element) for every <tag> element of an XML file, streaming (files of 15 MB and more).
@@ -119,7 +160,7 @@ class Source:
         from lxml import etree
 
         name = self.find(pattern)
-        stream = self._zip.open(name) if self._zip is not None else open(self.path / name, "rb")  # noqa: SIM115
+        stream = self.open(name)
         try:
             for _event, element in etree.iterparse(
                 stream, events=("end",), tag=tag, recover=False, resolve_entities=False
@@ -135,17 +176,129 @@ class Source:
         finally:
             stream.close()
 
-    def read_csv(self, pattern, columns, delimiter=","):
-        """Rows of a CSV file as ``(line_number, dict)``, after checking its shape.
+    def read_csv(self, pattern, columns, delimiter=",", *, required=True, **options):
+        """Rows of the one CSV file matching ``pattern`` as ``(line_number, dict)``, after checking its shape.
 
-        ``columns`` are the columns the importer needs; others are allowed (a
-        publisher may add some), missing ones are an error.
+        ``columns`` are the columns the importer needs; others are allowed (a publisher may add some), missing
+        ones are an error. ``required=False``: None when no file matches. Options: see ``csv_file``.
         """
-        name = self.find(pattern)
-        text, fallback_lines = decode_lines(self.read_bytes(name))
-        table = CsvTable(name, text, columns, delimiter)
-        table.fallback_lines = fallback_lines
+        name = self.find(pattern, required=required)
+        return None if name is None else self.csv_file(name, columns, delimiter, **options)
+
+    def csv_file(self, name, columns, delimiter=",", *, windows_1252="lines", quoted=True, rename=None):
+        """The CSV file ``name`` (one of ``names``) as a ``CsvTable``.
+
+        ``windows_1252``: see ``decode``; ``quoted=False`` for files that are not quoted (a '"' is then an
+        ordinary character); ``rename``: see ``CsvTable``.
+        """
+        text, fallback = self._decode(name, windows_1252)
+        table = CsvTable(name, text, columns, delimiter, quoted=quoted, rename=rename)
+        table.fallback_lines = fallback
         return table
+
+    def provenance(self, beside=None):
+        """Fields of the PROVENANCE.md that describes the files ("- **Licence**: …"), keys lower-cased; {} if none.
+
+        The one beside the file ``beside`` when it is given, else the first of the source; for a source given
+        as one file, the one in that file's folder.
+        """
+        if self.single_file:
+            path = self._folder / PROVENANCE
+            text = decode(path.read_bytes(), PROVENANCE)[0] if path.is_file() else ""
+        else:
+            names = self.find_all(PROVENANCE)
+            if beside is not None:
+                names = [n for n in names if n.rpartition("/")[0] == beside.rpartition("/")[0]]
+            text = self.read_text(names[0]) if names else ""
+        fields = {}
+        for line in text.splitlines():
+            match = re.match(r"\s*[-*]\s*\*\*([^*]+)\*\*\s*:\s*(.*)", line)
+            if match:
+                fields.setdefault(match[1].strip().lower(), match[2].strip())
+        return fields
+
+
+def licence_of(provenance):
+    """The licence a PROVENANCE.md states, or "licence non vérifiée" when it states none or says it is not verified."""
+    stated = provenance.get("licence", "")
+    if not stated or re.search(r"not (stated|verified)|non (précisée|vérifiée)|unknown", stated, re.IGNORECASE):
+        return LICENCE_NOT_VERIFIED
+    return stated[:200]
+
+
+def dataset_meta(source, *, name, publisher, version, published_on=None, description="", official_url="", licence=None):
+    """Dataset fields: what the importer knows, corrected by the PROVENANCE.md of a copy when there is one.
+
+    ``licence`` is (name, url) of the files as their publisher distributes them (by default Licence Ouverte
+    2.0); a copy described by a PROVENANCE.md gets the licence it states (see ``licence_of``), and its origin
+    (repository, path, commit) goes into the description. A PROVENANCE "Publisher" is not used: the importers
+    name the publisher in French.
+    """
+    provenance = source.provenance()
+    meta = {
+        "name": name,
+        "publisher": publisher,
+        "version": version[:100],
+        "published_on": published_on,
+        "licence": licence[0] if licence else ETALAB,
+        "licence_url": licence[1] if licence else ETALAB_URL,
+        "source_url": official_url,
+        "description": description,
+        "is_demo": False,
+    }
+    if provenance:
+        meta.update(licence=licence_of(provenance), licence_url="")
+        origin = []
+        repo = provenance.get("source repo", "").split(" ")[0]
+        if repo:
+            meta["source_url"] = repo if repo.startswith("http") else f"https://{repo}"
+            origin.append(f"Copie tirée du dépôt {repo}")
+        path = provenance.get("source path", "").split(" (")[0]
+        if path:
+            origin.append(f"fichier {path}")
+        commit = re.search(r"[0-9a-f]{40}", provenance.get("commit", ""))
+        if commit:
+            day = re.search(r"\d{4}-\d{2}-\d{2}", provenance["commit"][commit.end() :])
+            origin.append(f"commit {commit[0][:12]}" + (f" du {day[0]}" if day else ""))
+        if origin:
+            meta["description"] = (description + " " if description else "") + ", ".join(origin) + "."
+    return meta
+
+
+def decode(data, name, windows_1252="lines"):
+    """Text of a file (NFC-normalised), and the numbers of the lines read as Windows-1252.
+
+    UTF-8 when the file is UTF-8 (a byte-order mark is dropped). Otherwise, with ``windows_1252="lines"``,
+    only the lines that are not UTF-8 are read as Windows-1252 (a known quirk of official files: see
+    ``decode_lines``); with ``windows_1252="file"`` (publishers that export some files in Windows-1252), the
+    whole file is, unless some of its lines are UTF-8 with accents (a file edited with two tools): then line
+    by line. A byte that is not Windows-1252 either stops with the line.
+    """
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    try:
+        text, fallback = data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        if windows_1252 == "lines" or any(not line.isascii() and _is_utf8(line) for line in data.split(b"\n")):
+            text, fallback = decode_lines(data)
+        else:
+            try:
+                text, fallback = data.decode("cp1252"), []
+            except UnicodeDecodeError as exc:
+                raise ImportFailed(
+                    f"byte {data[exc.start]:#04x} is neither UTF-8 nor Windows-1252",
+                    file=name,
+                    line=data.count(b"\n", 0, exc.start) + 1,
+                ) from None
+    return unicodedata.normalize("NFC", text), fallback
+
+
+def _is_utf8(raw):
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode_lines(data):
@@ -153,8 +306,8 @@ def decode_lines(data):
 
     Returns the text and the numbers of the lines that needed the fallback.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
@@ -169,31 +322,55 @@ def decode_lines(data):
     return "\n".join(lines), fallback
 
 
-class CsvTable:
-    """A parsed CSV file whose every row has as many fields as its header."""
+def fold_space(text):
+    """White space folded: line breaks, tabs and runs of spaces become one space; ends trimmed."""
+    return " ".join(text.split())
 
-    def __init__(self, name, text, columns, delimiter=","):
+
+def physical_lines(text):
+    """The lines of a text, split at LF only: a CR inside a quoted field does not start a line, so that the
+    line numbers reported are those an editor shows."""
+    lines = text.split("\n")
+    for line in lines[:-1]:
+        yield line + "\n"
+    if lines[-1]:
+        yield lines[-1]
+
+
+class CsvTable:
+    """A parsed CSV file whose every row has as many fields as its header.
+
+    Header names are compared with their white space folded (some publishers break long names over two
+    lines). ``rename``, when given, turns the header's cells into the column names instead (for headers
+    that need interpreting, such as blank names). A header that is in fact separated by another character
+    is named as such. Line numbers are those an editor shows (multi-line quoted fields included).
+    """
+
+    def __init__(self, name, text, columns, delimiter=",", *, quoted=True, rename=None):
         self.name = name
         self.fallback_lines = []
         first_line = text.split("\n", 1)[0]
         if len(columns) > 1 and delimiter not in first_line:
-            for other in (";", "\t", "|"):
-                if other in first_line:
-                    raise ImportFailed(f"columns are separated by {other!r}, expected {delimiter!r}", file=name, line=1)
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+            for other in SEPARATORS:
+                if other != delimiter and other in first_line:
+                    self._wrong_delimiter(other, delimiter)
+        quoting = csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE
+        reader = csv.reader(physical_lines(text), delimiter=delimiter, strict=True, quoting=quoting)
         try:
             header = next(reader)
         except StopIteration:
             raise ImportFailed("the file is empty", file=name, line=1) from None
         except csv.Error as exc:
+            self._glued(first_line, columns, delimiter)
             raise ImportFailed(f"unreadable header ({exc})", file=name, line=1) from None
-        header = [h.strip() for h in header]
+        header = rename(header) if rename else [fold_space(h) for h in header]
         missing = [c for c in columns if c not in header]
         if missing:
+            self._glued(first_line, missing, delimiter)
             raise ImportFailed(f"missing column(s): {', '.join(missing)}", file=name, line=1)
         self.header = header
         self.rows = []
-        line = 1
+        line = reader.line_num
         try:
             for values in reader:
                 if not values:  # blank line
@@ -210,6 +387,15 @@ class CsvTable:
         except csv.Error as exc:
             raise ImportFailed(f"malformed CSV ({exc}); is the file truncated?", file=name, line=line + 1) from None
 
+    def _glued(self, first_line, missing, delimiter):
+        """Stop if the columns not found are there, separated by another character."""
+        for other in SEPARATORS:
+            if other != delimiter and set(missing) & {fold_space(h.strip('"')) for h in first_line.split(other)}:
+                self._wrong_delimiter(other, delimiter)
+
+    def _wrong_delimiter(self, other, delimiter):
+        raise ImportFailed(f"columns are separated by {other!r}, expected {delimiter!r}", file=self.name, line=1)
+
     def __iter__(self):
         return iter(self.rows)
 
@@ -218,6 +404,40 @@ class CsvTable:
 
     def fail(self, line, message):
         raise ImportFailed(message, file=self.name, line=line)
+
+    def unique(self, rows, line, key):
+        """Stop if ``key`` is already in ``rows`` (the rows read so far)."""
+        if key in rows:
+            self.fail(line, f"duplicate row for {key!r}")
+
+
+_MAX_LENGTHS = {}
+
+
+def too_long(model, row):
+    """The first (field, value, max_length) of ``row`` whose text is longer than the model's column; else None.
+
+    PostgreSQL refuses such a value (SQLite stores it): the importers stop on it, saying where.
+    """
+    if model not in _MAX_LENGTHS:
+        _MAX_LENGTHS[model] = {
+            f.attname: f.max_length
+            for f in model._meta.concrete_fields
+            if isinstance(f, models.CharField) and f.max_length
+        }
+    limits = _MAX_LENGTHS[model]
+    for name, value in row.items():
+        if isinstance(value, str) and name in limits and len(value) > limits[name]:
+            return name, value, limits[name]
+    return None
+
+
+def check_lengths(model, row, fail):
+    """Stop (through ``fail(message)``) on a text longer than its column."""
+    found = too_long(model, row)
+    if found:
+        name, value, limit = found
+        fail(f"{name}: {len(value)} characters, more than the {limit} this field holds ({value[:40]!r}…)")
 
 
 @dataclass
@@ -296,7 +516,7 @@ class Importer:
         raise NotImplementedError
 
     def run(self, dry_run=False):
-        source = Source(self.path)
+        source = Source(self.path, warnings=self.warnings)
         meta, tables = self.parse(source)
         report = Report(dataset=meta.get("name", self.dataset_slug), version=meta.get("version", ""), dry_run=dry_run)
         report.warnings = self.warnings

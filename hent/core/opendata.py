@@ -24,6 +24,16 @@ SOURCES = [
     ("import_inserjeunes_etablissements", "inserjeunes/etablissements-depp"),
     ("import_inserjeunes_cfa", "inserjeunes/cfa"),
     ("import_lheo", "lheo"),
+    ("import_fap2021", "labour/fap2021-*"),
+    ("import_bmo", "labour/bmo-2024"),
+    ("import_bmo", "labour/bmo-2025"),
+    ("import_dares_portraits", "labour/dares-portraits-*"),
+    ("import_dares_salaries", "labour/salaires"),
+    ("import_metiers_2030", "labour/dares-metiers-2030-*"),
+    ("import_shortage_list", "labour/liste-metiers-en-tension-*"),
+    ("import_rome_fap2009", "labour/rome-fap2009-*"),
+    ("import_rome_naf", "labour/rome-naf-*"),
+    ("import_tension_bassin", "labour/francetravail-tension-*"),
 ]
 
 

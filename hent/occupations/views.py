@@ -1,6 +1,8 @@
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from hent.labour import services as labour
+from hent.labour.forms import MarketFilterForm
 from hent.occupations import services
 from hent.territories import services as territories
 from hent.trainings import services as trainings
@@ -9,6 +11,20 @@ from hent.trainings import services as trainings
 def _render(request, template, context, nav="metiers"):
     context.setdefault("dataset", services.rome_dataset())
     return render(request, f"occupations/{template}", {"nav": nav, **context})
+
+
+def _with_filters(request, context, codes):
+    """Gender-mix and hiring filters of the labour domain, applied to the occupations a list shows."""
+    filters = MarketFilterForm(request.GET or None)
+    mix, hiring = filters.values() if filters.is_bound else ("", False)
+    allowed = labour.filter_codes(codes, mix, hiring)
+    context.update(
+        filters=filters,
+        allowed=None if not (mix or hiring) else set(allowed),
+        markets=labour.markets(codes),
+        n_shown=len(allowed),
+    )
+    return context
 
 
 @require_safe
@@ -27,6 +43,7 @@ def detail(request, code):
         "occupation": detail.occupation,
         "dataset": detail.dataset,
         "training_groups": trainings.trainings_for_occupation(detail.occupation.code, origin=place),
+        "market": labour.occupation_market(detail.occupation.code, place),
         "place": place,
     }
     return _render(request, "detail.html", context)
@@ -41,7 +58,9 @@ def grand_domaine(request, code):
 @require_safe
 def domaine(request, code):
     dp, occupations = services.domaine(code)
-    return _render(request, "domaine.html", {"dp": dp, "occupations": occupations})
+    occupations = list(occupations)
+    context = _with_filters(request, {"dp": dp, "occupations": occupations}, [o.code for o in occupations])
+    return _render(request, "domaine.html", context)
 
 
 @require_safe
@@ -52,7 +71,8 @@ def interests(request):
 @require_safe
 def interest(request, code):
     centre, groups = services.interest(code)
-    return _render(request, "grouped_list.html", {"item": centre, "groups": groups, "kind": "interest"}, nav="interets")
+    context = _with_filters(request, {"item": centre, "groups": groups, "kind": "interest"}, _codes(groups))
+    return _render(request, "grouped_list.html", context, nav="interets")
 
 
 @require_safe
@@ -63,7 +83,8 @@ def themes(request):
 @require_safe
 def theme(request, code):
     item, groups = services.theme(code)
-    return _render(request, "grouped_list.html", {"item": item, "groups": groups, "kind": "theme"}, nav="themes")
+    context = _with_filters(request, {"item": item, "groups": groups, "kind": "theme"}, _codes(groups))
+    return _render(request, "grouped_list.html", context, nav="themes")
 
 
 @require_safe
@@ -74,4 +95,9 @@ def sectors(request):
 @require_safe
 def sector(request, code):
     item, groups = services.sector(code)
-    return _render(request, "sector.html", {"item": item, "groups": groups}, nav="secteurs")
+    context = _with_filters(request, {"item": item, "groups": groups}, _codes(groups))
+    return _render(request, "sector.html", context, nav="secteurs")
+
+
+def _codes(groups):
+    return list(dict.fromkeys(o.code for _group, occupations in groups for o in occupations))

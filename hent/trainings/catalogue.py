@@ -40,6 +40,8 @@ class Builder:
         self.by_onisep, self.by_rncp, self.by_cfd = {}, {}, {}
         self.links = set()  # (slug, occupation code, source, source code)
         self.aliases = defaultdict(set)  # slug -> other names to search by (acronyms…)
+        self.establishment_rows = {}  # code -> fields
+        self.lheo_rows = set()
         self.resolve = rome_resolver()
 
     # -- trainings -------------------------------------------------------------------
@@ -194,14 +196,8 @@ class Builder:
         """Establishments of the Region, from the best source for each: the Annuaire de l'éducation (exact
         position), ONISEP (address), the Parcoursup copy (coordinates, as a last resort), InserJeunes (name)."""
         region_departments = set(territories.departments().values_list("code", flat=True))
-        found = {}
-
-        def put(code, **fields):
-            e = found.setdefault(code, {"code": code, "sources": set()})
-            e["sources"] |= fields.pop("sources")
-            for key, value in fields.items():
-                if value not in (None, "") and e.get(key) in (None, ""):
-                    e[key] = value
+        found = self.establishment_rows
+        put = self.put_establishment
 
         for a in m.AnnuaireEntry.objects.filter(department_code__in=region_departments):
             exact = a.latitude is not None
@@ -233,8 +229,51 @@ class Builder:
             "uai", "name"
         ):
             put(uai, uai=uai, name=name, sources={"inserjeunes"})
+        self.lheo_rows = self._lheo(region_departments)
         self._place_at_communes(found)
-        self.establishment_rows = found
+
+    def put_establishment(self, code, **fields):
+        e = self.establishment_rows.setdefault(code, {"code": code, "sources": set()})
+        e["sources"] |= fields.pop("sources")
+        for key, value in fields.items():
+            if value not in (None, "") and e.get(key) in (None, ""):
+                e[key] = value
+
+    def _lheo(self, region_departments):
+        """Continuing-training offers (LHEO): each action, at each of its places in the Region, for the
+        certification it prepares (found by its RNCP, Certif Info or CFD code). Returns the place rows."""
+        by_certifinfo = {str(t["certif_info"]): slug for slug, t in self.trainings.items() if t.get("certif_info")}
+        codes = defaultdict(lambda: defaultdict(list))
+        for formation, kind, code in m.LheoFormationCode.objects.values_list("formation_id", "kind", "code"):
+            codes[formation][kind].append(code)
+        rows = set()
+        actions = m.LheoAction.objects.select_related("formation__organisation").prefetch_related("places")
+        for action in actions:
+            c = codes[action.formation_id]
+            candidates = [self.by_rncp.get(x) for x in c["rncp"]] + [by_certifinfo.get(x) for x in c["certifinfo"]]
+            candidates += [self.by_cfd.get(x) for x in c["cfd"]]
+            slug = next((s for s in candidates if s), None)
+            if slug is None:
+                continue
+            self.link(slug, " ".join(c["rome"]), "lheo")
+            organisation = action.formation.organisation
+            for place in action.places.all():
+                department = place.department or place.commune_code[:2] or place.postcode[:2]
+                if department not in region_departments:
+                    continue
+                code = place.uai or organisation.uai or place.siret or organisation.siret
+                exact = place.latitude is not None
+                self.put_establishment(
+                    code, uai=place.uai or organisation.uai, siret=place.siret or organisation.siret,
+                    name=place.name or organisation.name, address=place.address, postcode=place.postcode,
+                    commune_code=place.commune_code, commune_name=place.city, department=department,
+                    phone=place.phone or organisation.phone, email=place.email or organisation.email,
+                    latitude=place.latitude, longitude=place.longitude, position="exact" if exact else "",
+                    position_source="offre de formation (LHEO)" if exact else "", sources={"lheo"},
+                )  # fmt: skip
+                mode = "apprentissage" if action.apprenticeship else "continue"
+                rows.add((slug, code, mode, "lheo", action.formation.title[:500]))
+        return rows
 
     def _place_at_communes(self, found):
         """Find each establishment's commune (from its code, its postcode and name, or its coordinates);
@@ -270,8 +309,7 @@ class Builder:
 
     def places(self):
         """Where trainings are taught: the Parcoursup copy (matched by label, for higher education) and LHEO."""
-        self.place_rows = set(self._parcoursup_matches())
-        self.place_rows |= set(self._lheo_places())
+        self.place_rows = set(self._parcoursup_matches()) | self.lheo_rows
 
     def _parcoursup_matches(self):
         matcher = LabelMatcher(self.trainings.values())
@@ -279,9 +317,6 @@ class Builder:
             slug = matcher.match(p.programme)
             if slug:
                 yield (slug, p.uai, "scolaire", "parcoursup", p.programme[:500])
-
-    def _lheo_places(self):
-        return []
 
     # -- writing ---------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ class TrainingSearchForm(forms.Form):
     )  # fmt: skip
     modalite = forms.ChoiceField(label=_("Comment"), required=False, choices=MODES)
     departement = forms.ChoiceField(label=_("Département"), required=False)
+    epci = forms.ChoiceField(label=_("Intercommunalité"), required=False)
     rayon = forms.TypedChoiceField(
         label=_("Autour de ma commune"), required=False, coerce=int, empty_value=None,
         choices=[("", _("Toute la région")), *RADII],
@@ -32,4 +33,7 @@ class TrainingSearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["departement"].choices = [("", _("Tous"))] + [
             (d.code, f"{d.name} ({d.code})") for d in territories.departments()
+        ]
+        self.fields["epci"].choices = [("", _("Toutes"))] + [
+            (e.siren, e.name) for e in territories.epcis().order_by("name")
         ]

@@ -176,7 +176,9 @@ def establishment_detail(code, origin=None):
     return EstablishmentDetail(establishment, grouped, outcomes_for_establishment(establishment), distance)
 
 
-def search_trainings(text="", level=None, mode=None, department=None, origin=None, radius=None, occupation=None):
+def search_trainings(
+    text="", level=None, mode=None, department=None, epci=None, origin=None, radius=None, occupation=None
+):
     """Trainings matching the filters, best match first (nearest first when a place is given); with a radius,
     only those taught within it."""
     from hent.trainings.search import scored_slugs
@@ -194,6 +196,9 @@ def search_trainings(text="", level=None, mode=None, department=None, origin=Non
         qs = qs.filter(**{MODE_FILTERS[mode]: True})
     if department:
         qs = qs.filter(places__establishment__department=department)
+    if epci:
+        communes = territories.communes().filter(epci=epci).values_list("insee", flat=True)
+        qs = qs.filter(places__establishment__commune_code__in=list(communes))
     trainings = list(qs.distinct().order_by("level", "title")[:MAX_RESULTS])
     if scores is not None:
         trainings.sort(key=lambda t: -scores[t.slug])
@@ -209,6 +214,18 @@ def search_trainings(text="", level=None, mode=None, department=None, origin=Non
     if origin is not None:
         results.sort(key=lambda s: s.places[0][1] if s.places and s.places[0][1] is not None else float("inf"))
     return results
+
+
+def taught_in_communes(communes, limit=12):
+    """Trainings taught in establishments of these communes, most widely taught first: [(Training, count)]."""
+    from django.db.models import Count
+
+    rows = (
+        Training.objects.filter(active=True, places__establishment__commune_code__in=list(communes))
+        .annotate(n=Count("places__establishment", distinct=True))
+        .order_by("-n", "level", "title")[:limit]
+    )
+    return [(t, t.n) for t in rows]
 
 
 def region_name():

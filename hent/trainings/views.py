@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from hent.core.text import clean_input
+from hent.territories import maps
 from hent.territories import services as territories
 from hent.trainings import services
 from hent.trainings.forms import TrainingSearchForm
@@ -23,6 +24,7 @@ def search(request):
             level=data["niveau"],
             mode=data["modalite"],
             department=data["departement"],
+            epci=data["epci"],
             occupation=data["metier"].upper(),
             origin=place,
             radius=radius,
@@ -37,6 +39,16 @@ def detail(request, slug):
     place = territories.current_place(request)
     d = services.training_detail(slug, origin=place)
     return render(request, "trainings/detail.html", {"nav": "formations", "d": d, "t": d.training, "place": place})
+
+
+@require_safe
+def map_view(request, slug):
+    place = territories.current_place(request)
+    d = services.training_detail(slug, origin=place)
+    items = [(p.establishment.name, p.establishment.get_absolute_url(), p.establishment.latitude,
+              p.establishment.longitude) for p, _km in d.places]  # fmt: skip
+    context = {"nav": "formations", "d": d, "t": d.training, "place": place, "map": maps.region_map(items, place)}
+    return render(request, "trainings/map.html", context)
 
 
 @require_safe

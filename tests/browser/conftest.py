@@ -40,9 +40,10 @@ class FirstLink:
     """A page found at run time: the first link from the page `listing` to a page under `prefix`
     (by default, below the listing itself)."""
 
-    def __init__(self, listing, prefix=None):
+    def __init__(self, listing, prefix=None, suffix=""):
         self.listing = listing
         self.prefix = prefix or listing
+        self.suffix = suffix  # appended to the page found, e.g. "carte/"
 
     def __repr__(self):
         return f"first link of {self.listing}"
@@ -69,8 +70,12 @@ PAGES = {
     "formations": ("/formations/", 200),
     "formations-recherche": ("/formations/?q=bts+informatique&niveau=5", 200),
     "formation": (FirstLink("/formations/?q=boulanger", "/formations/"), 200),
+    "formation-carte": (FirstLink("/formations/?q=bts+informatique&niveau=5", "/formations/", "carte/"), 200),
     "etablissement": (FirstLink("/formations/?q=bts+informatique&niveau=5", "/etablissements/"), 200),
     "lieu": ("/territoires/lieu/?lieu=saint", 200),
+    "territoire-region": ("/territoires/", 200),
+    "territoire-bassin": (FirstLink("/territoires/", "/territoires/bassin/"), 200),
+    "domaine-filtre": ("/metiers/domaines/D11/?mixite=mixte&recrute=on", 200),
     "404": ("/metiers/Z9999/", 404),
 }
 
@@ -199,7 +204,7 @@ def resolve_path(live_url):
                 pytest.skip(f"no link under {path.prefix} on {path.listing} with the demonstration data")
             assert match, f"no link to a page under {path.prefix} on {path.listing}"
             found[key] = match.group(1)
-        return found[key]
+        return found[key] + path.suffix
 
     return resolve
 

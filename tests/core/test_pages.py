@@ -9,7 +9,7 @@ def test_home_speaks_to_each_public_and_announces_what_is_coming(client, importe
     page = client.get("/").content.decode()
     for public in ("Collégien", "Lycéen", "Étudiant", "changer de métier", "Parent", "orientation"):
         assert public in page
-    assert "Bientôt : les métiers qui recrutent" in page  # coming features are said, not dead links
+    assert "Bientôt : discuter en direct avec un conseiller" in page  # coming features are said, not dead links
     assert 'href="/formations/"' in page
     assert 'href="/metiers/"' in page
 

@@ -1,32 +1,22 @@
+from functools import partial
+
 import pytest
-from django.apps import apps
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from hent.core.models import Dataset
 from hent.occupations.importers.rome import RomeImporter
 from hent.occupations.models import Item, JobTitle, Mobility, Occupation, OccupationItem, OccupationNaf, OccupationText
+from tests import importing
+from tests.importing import import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
-
-def snapshot():
-    """Every row of every table the import writes, to prove that a failed import changed nothing."""
-    models = [*apps.get_app_config("occupations").get_models(), Dataset]
-    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in models}
-
-
-def run(path, **options):
-    out = __import__("io").StringIO()
-    call_command("import_rome", str(path), stdout=out, **options)
-    return out.getvalue()
+run = partial(importing.run, "import_rome")
+snapshot = partial(importing.snapshot, "occupations", Dataset)
 
 
 def edit(path, stem, old, new):
-    file = next(path.glob(f"unix_{stem}_v*.csv"))
-    text = file.read_bytes()
-    assert old.encode() in text, f"{old!r} not in {file.name}"
-    file.write_bytes(text.replace(old.encode(), new.encode(), 1))
-    return file.name
+    return importing.edit(next(path.glob(f"unix_{stem}_v*.csv")), old, new)
 
 
 def test_import_loads_every_table_of_the_demo_files(demo_rome):
@@ -82,17 +72,11 @@ def test_dataset_version_and_date_are_recorded(imported_demo):
 
 
 def test_second_import_changes_nothing(demo_rome):
-    run(demo_rome)
-    before = snapshot()
-    output = run(demo_rome)
-    assert "total: 0 created, 0 updated, 0 deleted" in output
-    assert snapshot() == before
+    importing.assert_reimport_changes_nothing(run, demo_rome, snapshot)
 
 
 def test_dry_run_counts_but_writes_nothing(demo_rome):
-    output = run(demo_rome, dry_run=True)
-    assert "dry run" in output and "6 created" in output
-    assert Occupation.objects.count() == 0 and not Dataset.objects.exists()
+    importing.assert_dry_run_writes_nothing(run, demo_rome, snapshot, created=6)
 
 
 def test_reimport_updates_and_deletes_what_the_publisher_changed(demo_rome):
@@ -151,20 +135,16 @@ MALFORMED = {
 @pytest.mark.parametrize("case", MALFORMED, ids=list(MALFORMED))
 def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(demo_rome, case):
     run(demo_rome)
-    before = snapshot()
     stem, old, new, message = MALFORMED[case]
-    if case == "truncated file":
-        file = next(demo_rome.glob(f"unix_{stem}_v*.csv"))
-        data = file.read_bytes()
-        file.write_bytes(data[: data.index(new.encode()) + len(new.encode())])  # cut inside a quoted field
-        name = file.name
-    else:
-        name = edit(demo_rome, stem, old, new)
-    with pytest.raises(CommandError) as err:
-        run(demo_rome)
-    assert "nothing was changed" in str(err.value)
-    assert name in str(err.value) and message in str(err.value)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated file":
+            file = next(demo_rome.glob(f"unix_{stem}_v*.csv"))
+            data = file.read_bytes()
+            file.write_bytes(data[: data.index(new.encode()) + len(new.encode())])  # cut inside a quoted field
+            name = file.name
+        else:
+            name = edit(demo_rome, stem, old, new)
+        import_fails(run, demo_rome, name, message)
 
 
 def test_missing_version_file_is_a_clear_error(demo_rome):

@@ -4,14 +4,9 @@ import pytest
 from django.core.management import call_command
 
 from tests.conftest import SHARED_DATA
+from tests.importing import require
 
 ROME_DIR = SHARED_DATA / "rome-4.0-v460"
-
-
-def require(path):
-    if not path.exists():
-        pytest.skip(f"open data not found at {path} (set HENT_TEST_OPENDATA or put ../shared/data beside the project)")
-    return path
 
 
 @pytest.fixture(scope="package")

@@ -28,7 +28,7 @@ from hent.trainings.models import (
     RncpRome,
 )
 from tests.conftest import SHARED_DATA
-from tests.opendata.conftest import require
+from tests.importing import assert_no_change, imported_once
 
 DATA = SHARED_DATA / "certifications"
 SOURCES = {
@@ -46,15 +46,7 @@ SLUGS = ["certifinfo", "rncp-2021", "kit-apprentissage", "bcn"]
 @pytest.fixture(scope="module")
 def imported(django_db_setup, django_db_blocker):
     """Imports the four sources once for this module; their tables are emptied afterwards (only theirs)."""
-    for _, path in SOURCES.values():
-        require(path)
-    with django_db_blocker.unblock():
-        reports = {name: importer(path).run() for name, (importer, path) in SOURCES.items()}
-    yield reports
-    with django_db_blocker.unblock():
-        for model in MODELS:
-            model.objects.all().delete()
-        Dataset.objects.filter(slug__in=SLUGS).delete()
+    yield from imported_once(django_db_blocker, SOURCES, MODELS, SLUGS)
 
 
 @pytest.fixture
@@ -235,6 +227,4 @@ def test_datasets_are_recorded(reports):
 @pytest.mark.parametrize("name", list(SOURCES))
 def test_reimport_changes_nothing(reports, name):
     importer, path = SOURCES[name]
-    report = importer(path).run()
-    assert report.changes == 0
-    assert all((t.created, t.updated, t.deleted) == (0, 0, 0) for t in report.tables)
+    assert_no_change(importer(path).run())

@@ -17,7 +17,7 @@ from hent.trainings.importers.inserjeunes import CfaOutcomeImporter, DeppOutcome
 from hent.trainings.importers.parcoursup import ParcoursupImporter
 from hent.trainings.models import AnnuaireEntry, EstablishmentOutcome, ParcoursupEntry, RegionOutcome
 from tests.conftest import SHARED_DATA
-from tests.opendata.conftest import require
+from tests.importing import assert_no_change, imported_once
 
 SOURCES = {
     "annuaire": (AnnuaireImporter, SHARED_DATA / "establishments" / "annuaire-education-35"),
@@ -33,15 +33,7 @@ SLUGS = [importer.dataset_slug for importer, _ in SOURCES.values()]
 @pytest.fixture(scope="module")
 def imported(django_db_setup, django_db_blocker):
     """Imports the five sources once for this module; their tables are emptied afterwards (only theirs)."""
-    for _, path in SOURCES.values():
-        require(path)
-    with django_db_blocker.unblock():
-        reports = {name: importer(path).run() for name, (importer, path) in SOURCES.items()}
-    yield reports
-    with django_db_blocker.unblock():
-        for model in MODELS:
-            model.objects.all().delete()
-        Dataset.objects.filter(slug__in=SLUGS).delete()
+    yield from imported_once(django_db_blocker, SOURCES, MODELS, SLUGS)
 
 
 @pytest.fixture
@@ -206,6 +198,4 @@ def test_datasets_are_recorded(reports):
 @pytest.mark.parametrize("name", list(SOURCES))
 def test_reimport_changes_nothing(reports, name):
     importer, path = SOURCES[name]
-    report = importer(path).run()
-    assert report.changes == 0
-    assert all((t.created, t.updated, t.deleted) == (0, 0, 0) for t in report.tables)
+    assert_no_change(importer(path).run())

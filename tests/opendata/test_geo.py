@@ -1,6 +1,7 @@
 """The real national geography tables: Brittany's communes and territories, cross-checked with the curated file."""
 
 import csv
+from functools import partial
 
 import pytest
 
@@ -9,7 +10,7 @@ from hent.territories import services
 from hent.territories.importers.geo import GeoImporter
 from hent.territories.models import BmoBasin, Commune, Department, EmploymentZone, Epci, Region
 from tests.conftest import SHARED_DATA
-from tests.opendata.conftest import require
+from tests.importing import assert_no_change, imported_once
 
 GEO_DIR = SHARED_DATA / "geo" / "communes-bretagne"
 ENRICHED = GEO_DIR / "communes_bretagne_cog2026_enrichies.csv"
@@ -18,14 +19,9 @@ ENRICHED = GEO_DIR / "communes_bretagne_cog2026_enrichies.csv"
 @pytest.fixture(scope="module")
 def geo_import(django_db_setup, django_db_blocker):
     """Imports Brittany once for this module; its tables are emptied afterwards for other tests."""
-    require(GEO_DIR)
-    with django_db_blocker.unblock():
-        report = GeoImporter(GEO_DIR, regions="53").run()
-    yield report
-    with django_db_blocker.unblock():
-        for model in (Commune, BmoBasin, EmploymentZone, Epci, Department, Region):
-            model.objects.all().delete()
-        Dataset.objects.filter(slug="geo").delete()
+    sources = {"geo": (partial(GeoImporter, regions="53"), GEO_DIR)}
+    models = (Commune, BmoBasin, EmploymentZone, Epci, Department, Region)
+    yield from imported_once(django_db_blocker, sources, models, ["geo"])
 
 
 @pytest.fixture
@@ -83,8 +79,7 @@ def test_the_curated_brittany_file_agrees(geo):
 
 
 def test_second_import_changes_nothing(geo):
-    report = GeoImporter(GEO_DIR, regions="53").run()
-    assert report.changes == 0
+    assert_no_change(GeoImporter(GEO_DIR, regions="53").run())
 
 
 def test_another_region_loads_the_same_way(geo):

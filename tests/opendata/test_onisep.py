@@ -16,7 +16,7 @@ from hent.trainings.importers.onisep_formations import OnisepFormationsImporter
 from hent.trainings.importers.onisep_lycees import OnisepLyceesImporter
 from hent.trainings.importers.onisep_metiers import OnisepMetiersImporter
 from tests.conftest import SHARED_DATA
-from tests.opendata.conftest import require
+from tests.importing import assert_no_change, imported_once
 
 ONISEP = SHARED_DATA / "onisep"
 FORMATIONS = ONISEP / "fiches-formations"
@@ -26,27 +26,23 @@ LYCEES = ONISEP / "lycees-gt-enseignements"
 SLUGS = ["onisep-fiches-formations", "onisep-fiches-metiers", "onisep-metiers", "onisep-lycees-gt"]
 
 
+SOURCES = {
+    "formations": (OnisepFormationsImporter, FORMATIONS),
+    "fiches-metiers": (OnisepMetiersImporter, FICHES_METIERS),
+    "metiers": (OnisepMetiersImporter, METIERS),
+    "lycees": (OnisepLyceesImporter, LYCEES),
+}
+
+
 def importers():
-    return [
-        OnisepFormationsImporter(FORMATIONS),
-        OnisepMetiersImporter(FICHES_METIERS),
-        OnisepMetiersImporter(METIERS),
-        OnisepLyceesImporter(LYCEES),
-    ]
+    return [importer(path) for importer, path in SOURCES.values()]
 
 
 @pytest.fixture(scope="module")
 def onisep_import(django_db_setup, django_db_blocker):
     """Imports the real ONISEP files once for this module; only the ONISEP tables are emptied afterwards."""
-    for path in (FORMATIONS, FICHES_METIERS, METIERS, LYCEES):
-        require(path)
-    with django_db_blocker.unblock():
-        reports = [importer.run() for importer in importers()]
-    yield reports
-    with django_db_blocker.unblock():
-        for name in m.onisep.__all__:
-            getattr(m, name).objects.all().delete()
-        Dataset.objects.filter(slug__in=SLUGS).delete()
+    models = [getattr(m, name) for name in m.onisep.__all__]
+    yield from imported_once(django_db_blocker, SOURCES, models, SLUGS)
 
 
 @pytest.fixture
@@ -213,5 +209,4 @@ def test_datasets_are_recorded(onisep):
 
 def test_reimport_changes_nothing(onisep):
     for importer in importers():
-        report = importer.run()
-        assert report.changes == 0, report.dataset
+        assert_no_change(importer.run())

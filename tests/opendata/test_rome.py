@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from hent.occupations import models as m
 from hent.occupations.importers.rome import RomeImporter
+from tests.importing import NO_CHANGE, assert_no_change
 from tests.opendata.conftest import ROME_DIR
 
 
@@ -72,14 +73,12 @@ def test_version_is_recorded_and_cited(rome, client):
 
 
 def test_reimport_changes_nothing(rome):
-    report = RomeImporter(ROME_DIR).run()
-    assert report.changes == 0
-    assert all((t.created, t.updated, t.deleted) == (0, 0, 0) for t in report.tables)
+    assert_no_change(RomeImporter(ROME_DIR).run())
 
 
 def test_dry_run_on_the_real_files_reports_no_change(rome, capsys):
     call_command("import_rome", str(ROME_DIR), dry_run=True)
-    assert "total: 0 created, 0 updated, 0 deleted" in capsys.readouterr().out
+    assert NO_CHANGE in capsys.readouterr().out
 
 
 def test_every_occupation_page_is_served_with_its_definition(rome, client):

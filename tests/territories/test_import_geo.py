@@ -1,35 +1,23 @@
-import io
 import shutil
+from functools import partial
 
 import pytest
-from django.apps import apps
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from hent.core.models import Dataset
 from hent.territories.importers.geo import GeoImporter, main_postcode, region_codes, spelt_as
 from hent.territories.models import BmoBasin, Commune, Department, EmploymentZone, Epci, Region
+from tests import importing
+from tests.importing import import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
-
-def snapshot():
-    """Every row of every table the import writes, to prove that a failed import changed nothing."""
-    models = [*apps.get_app_config("territories").get_models(), Dataset]
-    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in models}
-
-
-def run(path, **options):
-    out = io.StringIO()
-    call_command("import_geo", str(path), stdout=out, **options)
-    return out.getvalue()
+run = partial(importing.run, "import_geo")
+snapshot = partial(importing.snapshot, "territories", Dataset)
 
 
 def edit(path, name, old, new):
-    file = path / "france" / name
-    data = file.read_bytes()
-    assert old.encode() in data, f"{old!r} not in {name}"
-    file.write_bytes(data.replace(old.encode(), new.encode(), 1))
-    return name
+    return importing.edit(path / "france" / name, old, new)
 
 
 def test_import_loads_the_communes_of_the_region(geo_dir, settings):
@@ -121,17 +109,11 @@ def test_dataset_is_recorded_with_its_sources(geo):
 
 def test_second_import_changes_nothing(geo_dir, settings):
     settings.HENT_REGION_CODE = "53"
-    run(geo_dir)
-    before = snapshot()
-    output = run(geo_dir)
-    assert "total: 0 created, 0 updated, 0 deleted" in output
-    assert snapshot() == before
+    importing.assert_reimport_changes_nothing(run, geo_dir, snapshot)
 
 
 def test_dry_run_counts_but_writes_nothing(geo_dir):
-    output = run(geo_dir, dry_run=True, region="53")
-    assert "dry run" in output and "12 created" in output
-    assert not Commune.objects.exists() and not Region.objects.exists() and not Dataset.objects.exists()
+    importing.assert_dry_run_writes_nothing(run, geo_dir, snapshot, created=12, region="53")
 
 
 def test_region_option_and_setting_choose_the_communes(geo_dir, settings):
@@ -250,26 +232,21 @@ MALFORMED = {
 def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(geo_dir, settings, case):
     settings.HENT_REGION_CODE = "53"
     run(geo_dir)
-    before = snapshot()
     name, old, new, message = MALFORMED[case]
-    edit(geo_dir, name, old, new)
-    with pytest.raises(CommandError) as err:
-        run(geo_dir)
-    assert "nothing was changed" in str(err.value)
-    assert name in str(err.value) and message in str(err.value)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        edit(geo_dir, name, old, new)
+        import_fails(run, geo_dir, name, message)
 
 
 def test_truncated_file_stops_the_import(geo_dir, settings):
     settings.HENT_REGION_CODE = "53"
     run(geo_dir)
-    before = snapshot()
-    file = geo_dir / "france" / "regions.csv"
-    data = file.read_bytes()
-    file.write_bytes(data[: data.index(b'"limite Saint-Augustin') + 10])  # cut inside a quoted field
-    with pytest.raises(CommandError, match=r"regions\.csv, line 2: malformed CSV"):
-        run(geo_dir)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        file = geo_dir / "france" / "regions.csv"
+        data = file.read_bytes()
+        file.write_bytes(data[: data.index(b'"limite Saint-Augustin') + 10])  # cut inside a quoted field
+        with pytest.raises(CommandError, match=r"regions\.csv, line 2: malformed CSV"):
+            run(geo_dir)
 
 
 def test_a_missing_table_is_named(geo_dir):

@@ -2,42 +2,26 @@
 line, one UAI on two lines, empty flags (unknown, not "no")."""
 
 import datetime
-import io
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from hent.core.models import Dataset
 from hent.trainings.importers.annuaire import AnnuaireImporter
 from hent.trainings.models import AnnuaireEntry, ParcoursupEntry
+from tests import importing
+from tests.importing import edit, import_fails, run, unchanged
 
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ANNUAIRE_FILE = "fr-en-annuaire-education_dept035.csv"
+snapshot = partial(importing.snapshot, AnnuaireEntry, ParcoursupEntry, Dataset)
 
 
-@pytest.fixture
-def annuaire(tmp_path):
-    return Path(shutil.copytree(FIXTURES / "annuaire", tmp_path / "annuaire"))
-
-
-def run(command, path, **options):
-    out = io.StringIO()
-    call_command(command, str(path), stdout=out, **options)
-    return out.getvalue()
-
-
-def snapshot():
-    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in (AnnuaireEntry, ParcoursupEntry, Dataset)}
-
-
-def edit(file, old, new, encoding="utf-8"):
-    data = file.read_bytes()
-    assert old.encode(encoding) in data, f"{old!r} not in {file.name}"
-    file.write_bytes(data.replace(old.encode(encoding), new.encode(encoding), 1))
+annuaire = importing.copied(FIXTURES / "annuaire")
 
 
 def test_annuaire_counts_one_entry_per_uai(annuaire):
@@ -124,16 +108,11 @@ def test_annuaire_without_provenance_is_the_official_distribution(annuaire):
 
 
 def test_annuaire_second_import_changes_nothing(annuaire):
-    run("import_annuaire", annuaire)
-    before = snapshot()
-    assert "total: 0 created, 0 updated, 0 deleted" in run("import_annuaire", annuaire)
-    assert snapshot() == before
+    importing.assert_reimport_changes_nothing(partial(run, "import_annuaire"), annuaire, snapshot)
 
 
 def test_annuaire_dry_run_writes_nothing(annuaire):
-    output = run("import_annuaire", annuaire, dry_run=True)
-    assert "dry run" in output and "5 created" in output
-    assert not AnnuaireEntry.objects.exists() and not Dataset.objects.exists()
+    importing.assert_dry_run_writes_nothing(partial(run, "import_annuaire"), annuaire, snapshot, created=5)
 
 
 def test_annuaire_reimport_updates_and_deletes(annuaire):
@@ -169,19 +148,15 @@ ANNUAIRE_MALFORMED = {
 @pytest.mark.parametrize("case", ANNUAIRE_MALFORMED, ids=list(ANNUAIRE_MALFORMED))
 def test_annuaire_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(annuaire, case):
     run("import_annuaire", annuaire)
-    before = snapshot()
     file = annuaire / ANNUAIRE_FILE
     old, new, message = ANNUAIRE_MALFORMED[case]
-    if case == "truncated file":
-        data = file.read_bytes()
-        file.write_bytes(data[: data.index(b"0352072M;Lyc\xc3\xa9e polyvalent") + 200])
-    elif case == "wrong delimiter":
-        lines = file.read_bytes().split(b"\r\n", 1)
-        file.write_bytes(lines[0].replace(b";", b",") + b"\r\n" + lines[1])
-    else:
-        edit(file, old, new)
-    with pytest.raises(CommandError) as err:
-        run("import_annuaire", annuaire)
-    assert "nothing was changed" in str(err.value) and ANNUAIRE_FILE in str(err.value)
-    assert message in str(err.value)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated file":
+            data = file.read_bytes()
+            file.write_bytes(data[: data.index(b"0352072M;Lyc\xc3\xa9e polyvalent") + 200])
+        elif case == "wrong delimiter":
+            lines = file.read_bytes().split(b"\r\n", 1)
+            file.write_bytes(lines[0].replace(b";", b",") + b"\r\n" + lines[1])
+        else:
+            edit(file, old, new)
+        import_fails(partial(run, "import_annuaire"), annuaire, ANNUAIRE_FILE, message)

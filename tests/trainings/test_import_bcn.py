@@ -1,46 +1,32 @@
 """import_bcn on small files in the BCN's format: unquoted ';', Windows-1252 and UTF-8 (with and without BOM)."""
 
 import datetime
-import io
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from hent.core.models import Dataset
 from hent.trainings.importers.bcn import BcnImporter
 from hent.trainings.models import BcnDiploma, BcnLevel, BcnMef
+from tests import importing
+from tests.importing import import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bcn"
 MODELS = (BcnLevel, BcnDiploma, BcnMef, Dataset)
 ENCODING = {"nFormationDiplome_.csv": "cp1252"}  # the others are UTF-8
+run = partial(importing.run, "import_bcn")
+snapshot = partial(importing.snapshot, *MODELS)
 
 
-@pytest.fixture
-def folder(tmp_path):
-    target = tmp_path / "bcn"
-    shutil.copytree(FIXTURES, target)
-    return target
-
-
-def run(path, **options):
-    out = io.StringIO()
-    call_command("import_bcn", str(path), stdout=out, **options)
-    return out.getvalue()
-
-
-def snapshot():
-    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in MODELS}
+folder = importing.copied(FIXTURES)
 
 
 def edit(folder, name, old, new):
-    file, encoding = folder / name, ENCODING.get(name, "utf-8")
-    data = file.read_bytes()
-    assert old.encode(encoding) in data, f"{old!r} not in {name}"
-    file.write_bytes(data.replace(old.encode(encoding), new.encode(encoding), 1))
+    importing.edit(folder / name, old, new, encoding=ENCODING.get(name, "utf-8"))
 
 
 def test_import_loads_levels_diplomas_of_both_files_and_mefs(folder):
@@ -130,16 +116,11 @@ def test_importer_reads_a_zip(folder, tmp_path):
 
 
 def test_second_import_changes_nothing(folder):
-    run(folder)
-    before = snapshot()
-    assert "total: 0 created, 0 updated, 0 deleted" in run(folder)
-    assert snapshot() == before
+    importing.assert_reimport_changes_nothing(run, folder, snapshot)
 
 
 def test_dry_run_counts_but_writes_nothing(folder):
-    output = run(folder, dry_run=True)
-    assert "dry run" in output and "18 created" in output
-    assert all(not m.objects.exists() for m in MODELS)
+    importing.assert_dry_run_writes_nothing(run, folder, snapshot, created=18)
 
 
 def test_reimport_updates_and_deletes(folder):
@@ -178,22 +159,18 @@ MALFORMED = {
 @pytest.mark.parametrize("case", [*MALFORMED, "truncated file", "duplicate diploma"])
 def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(folder, case):
     run(folder)
-    before = snapshot()
-    if case == "truncated file":
-        name = "nFormationDiplome_.csv"
-        data = (folder / name).read_bytes()
-        (folder / name).write_bytes(data[: data.index(b"CONDUITE D'UN ELEVAGE")])
-        message = "line 6: 8 field(s) where the header has 52"
-    elif case == "duplicate diploma":
-        name = "vFormationDiplome_.csv"
-        lines = (folder / name).read_bytes().splitlines(True)
-        (folder / name).write_bytes(b"".join([*lines, lines[2]]))
-        message = "line 8: duplicate diploma '32031213'"
-    else:
-        name, old, new, message = MALFORMED[case]
-        edit(folder, name, old, new)
-    with pytest.raises(CommandError) as error:
-        run(folder)
-    assert "nothing was changed" in str(error.value)
-    assert name in str(error.value) and message in str(error.value)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated file":
+            name = "nFormationDiplome_.csv"
+            data = (folder / name).read_bytes()
+            (folder / name).write_bytes(data[: data.index(b"CONDUITE D'UN ELEVAGE")])
+            message = "line 6: 8 field(s) where the header has 52"
+        elif case == "duplicate diploma":
+            name = "vFormationDiplome_.csv"
+            lines = (folder / name).read_bytes().splitlines(True)
+            (folder / name).write_bytes(b"".join([*lines, lines[2]]))
+            message = "line 8: duplicate diploma '32031213'"
+        else:
+            name, old, new, message = MALFORMED[case]
+            edit(folder, name, old, new)
+        import_fails(run, folder, name, message)

@@ -1,47 +1,32 @@
 """import_certifinfo on small files written in Certif Info's format (tests/trainings/fixtures/certifinfo)."""
 
 import datetime
-import io
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from hent.core.models import Dataset
 from hent.trainings.importers.certifinfo import CertifInfoImporter
 from hent.trainings.models import CertifInfo
+from tests import importing
+from tests.importing import import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures" / "certifinfo"
 FILE = "certif_info.csv"
+run = partial(importing.run, "import_certifinfo")
+snapshot = partial(importing.snapshot, CertifInfo, Dataset)
 
 
-@pytest.fixture
-def folder(tmp_path):
-    """A private copy of the fixture folder, which a test may alter."""
-    target = tmp_path / "certifinfo"
-    shutil.copytree(FIXTURES, target)
-    return target
-
-
-def run(path, **options):
-    out = io.StringIO()
-    call_command("import_certifinfo", str(path), stdout=out, **options)
-    return out.getvalue()
-
-
-def snapshot():
-    """Every row the import writes, to prove that a failed import changed nothing."""
-    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in (CertifInfo, Dataset)}
+folder = importing.copied(FIXTURES)
 
 
 def edit(folder, old, new, count=1):
-    file = folder / FILE
-    data = file.read_bytes()
-    assert old.encode() in data, f"{old!r} not in {FILE}"
-    file.write_bytes(data.replace(old.encode(), new.encode(), count))
+    importing.edit(folder / FILE, old, new, count)
 
 
 def test_import_counts_rows_and_merges_repeated_certifications(folder):
@@ -110,16 +95,11 @@ def test_path_may_be_the_file_its_folder_or_a_zip(folder, tmp_path, kind):
 
 
 def test_second_import_changes_nothing(folder):
-    run(folder)
-    before = snapshot()
-    assert "total: 0 created, 0 updated, 0 deleted" in run(folder)
-    assert snapshot() == before
+    importing.assert_reimport_changes_nothing(run, folder, snapshot)
 
 
 def test_dry_run_counts_but_writes_nothing(folder):
-    output = run(folder, dry_run=True)
-    assert "dry run" in output and "6 created" in output
-    assert not CertifInfo.objects.exists() and not Dataset.objects.exists()
+    importing.assert_dry_run_writes_nothing(run, folder, snapshot, created=6)
 
 
 def test_reimport_updates_and_deletes_what_the_publisher_changed(folder):
@@ -159,20 +139,16 @@ MALFORMED = {
 @pytest.mark.parametrize("case", [*MALFORMED, "truncated file"])
 def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(folder, case):
     run(folder)
-    before = snapshot()
-    if case == "truncated file":
-        file = folder / FILE
-        data = file.read_bytes()
-        file.write_bytes(data[: data.index(b"Test Bright")])  # cut in the middle of the last row
-        message = "line 10: 2 field(s) where the header has 37"
-    else:
-        old, new, message = MALFORMED[case]
-        edit(folder, old, new)
-    with pytest.raises(CommandError) as error:
-        run(folder)
-    assert "nothing was changed" in str(error.value)
-    assert FILE in str(error.value) and message in str(error.value)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated file":
+            file = folder / FILE
+            data = file.read_bytes()
+            file.write_bytes(data[: data.index(b"Test Bright")])  # cut in the middle of the last row
+            message = "line 10: 2 field(s) where the header has 37"
+        else:
+            old, new, message = MALFORMED[case]
+            edit(folder, old, new)
+        import_fails(run, folder, FILE, message)
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):

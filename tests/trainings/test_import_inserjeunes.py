@@ -5,17 +5,18 @@ layouts: quoted with blank column names, CRLF with trailing spaces, "nd" for mas
 CFA (BOM, CRLF, decimals written "30.0"). Masked values must be None, never 0.
 """
 
-import io
 import shutil
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from hent.core.models import Dataset
 from hent.trainings.importers.inserjeunes import DeppOutcomeImporter
 from hent.trainings.models import EstablishmentOutcome, RegionOutcome
+from tests import importing
+from tests.importing import NO_CHANGE, edit, import_fails, run, unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -27,28 +28,10 @@ DEPP_APP_2019 = "depp-2022-etablissements-2019_2020-apprentissage.csv"
 DEPP_PRO_2022 = "depp-2022-etablissements-2022_2023-pro.csv"
 DEPP_APP_2022 = "depp-2022-etablissements-2022_2023-apprentissage.csv"
 
-
-@pytest.fixture
-def data(tmp_path):
-    return Path(shutil.copytree(FIXTURES, tmp_path / "inserjeunes"))
+snapshot = partial(importing.snapshot, RegionOutcome, EstablishmentOutcome, Dataset)
 
 
-def run(command, path, **options):
-    out = io.StringIO()
-    call_command(command, str(path), stdout=out, **options)
-    return out.getvalue()
-
-
-def snapshot():
-    return {
-        m.__name__: sorted(map(repr, m.objects.values_list())) for m in (RegionOutcome, EstablishmentOutcome, Dataset)
-    }
-
-
-def edit(file, old, new):
-    data = file.read_bytes()
-    assert old.encode() in data, f"{old!r} not in {file.name}"
-    file.write_bytes(data.replace(old.encode(), new.encode(), 1))
+data = importing.copied(FIXTURES)
 
 
 def outcome(source, period, uai, scope=""):
@@ -87,15 +70,13 @@ def test_regions_masked_values_are_none_and_zero_stays_zero(data):
 
 def test_regions_dataset_idempotence_and_dry_run(data):
     folder = data / "region-formation"
-    assert "dry run" in run("import_inserjeunes_regions", folder, dry_run=True)
-    assert not RegionOutcome.objects.exists() and not Dataset.objects.exists()
+    importing.assert_dry_run_writes_nothing(partial(run, "import_inserjeunes_regions"), folder, snapshot)
     run("import_inserjeunes_regions", folder)
     dataset = Dataset.objects.get(slug="inserjeunes-regions")
     assert dataset.version == "millésimes 2019_2020 à 2022_2023" and dataset.licence == "licence non vérifiée"
     assert "tjp-pilotage" in dataset.source_url and " " not in dataset.source_url
-    before = snapshot()
-    assert "total: 0 created, 0 updated, 0 deleted" in run("import_inserjeunes_regions", folder)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        assert NO_CHANGE in run("import_inserjeunes_regions", folder)
 
 
 def test_regions_reimport_updates_and_deletes(data):
@@ -126,22 +107,19 @@ REGION_MALFORMED = {
 def test_regions_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(data, case):
     folder = data / "region-formation"
     run("import_inserjeunes_regions", folder)
-    before = snapshot()
     old, new, message = REGION_MALFORMED[case]
     file = folder / REGION_FILE
-    if case == "truncated file":
-        content = file.read_bytes()
-        file.write_bytes(content[: content.index(b";50022137;;120;") + 20])
-    elif case == "wrong delimiter":
-        header, rest = file.read_bytes().split(b"\n", 1)
-        file.write_bytes(header.replace(b";", b",") + b"\n" + rest)
-        message = "line 1: columns are separated by ','"
-    else:
-        edit(file, old, new)
-    with pytest.raises(CommandError) as err:
-        run("import_inserjeunes_regions", folder)
-    assert "nothing was changed" in str(err.value) and f"{REGION_FILE}, {message}" in str(err.value)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated file":
+            content = file.read_bytes()
+            file.write_bytes(content[: content.index(b";50022137;;120;") + 20])
+        elif case == "wrong delimiter":
+            header, rest = file.read_bytes().split(b"\n", 1)
+            file.write_bytes(header.replace(b";", b",") + b"\n" + rest)
+            message = "line 1: columns are separated by ','"
+        else:
+            edit(file, old, new)
+        import_fails(partial(run, "import_inserjeunes_regions"), folder, f"{REGION_FILE}, {message}")
 
 
 # -- by establishment: DEPP files ----------------------------------------------------------------------
@@ -201,14 +179,12 @@ def test_depp_named_headers_with_trailing_spaces_and_nd(data):
 
 def test_depp_dataset_idempotence_dry_run_updates_and_deletions(data):
     folder = data / "etablissements-depp"
-    assert "dry run" in run("import_inserjeunes_etablissements", folder, dry_run=True)
-    assert not EstablishmentOutcome.objects.exists()
+    importing.assert_dry_run_writes_nothing(partial(run, "import_inserjeunes_etablissements"), folder, snapshot)
     run("import_inserjeunes_etablissements", folder)
     dataset = Dataset.objects.get(slug="inserjeunes-etablissements-depp")
     assert dataset.version == "millésimes 2018_2019 à 2022_2023" and dataset.licence == "licence non vérifiée"
-    before = snapshot()
-    assert "total: 0 created, 0 updated, 0 deleted" in run("import_inserjeunes_etablissements", folder)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        assert NO_CHANGE in run("import_inserjeunes_etablissements", folder)
     (folder / DEPP_APP_2019).unlink()
     edit(folder / DEPP_PRO_2022, "BRETAGNE;ensemble;46;46;44;2;", "BRETAGNE;ensemble;47;46;44;2;")
     output = run("import_inserjeunes_etablissements", folder)
@@ -220,9 +196,7 @@ def test_depp_and_cfa_share_the_table_without_deleting_each_other(data):
     run("import_inserjeunes_etablissements", data / "etablissements-depp")
     run("import_inserjeunes_cfa", data / "cfa")
     assert EstablishmentOutcome.objects.count() == 11 + 5
-    assert "total: 0 created, 0 updated, 0 deleted" in run(
-        "import_inserjeunes_etablissements", data / "etablissements-depp"
-    )
+    assert NO_CHANGE in run("import_inserjeunes_etablissements", data / "etablissements-depp")
     assert EstablishmentOutcome.objects.filter(source="cfa").count() == 5
 
 
@@ -248,22 +222,23 @@ DEPP_MALFORMED = {
 def test_depp_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(data, case):
     folder = data / "etablissements-depp"
     run("import_inserjeunes_etablissements", folder)
-    before = snapshot()
     name, old, new, message = DEPP_MALFORMED[case]
     file = folder / name
-    if case == "truncated file":
-        content = file.read_bytes()
-        file.write_bytes(content[: content.index(b"dont apprentis;nd;nd;") + 20])
-    elif case == "wrong delimiter":
-        header, rest = file.read_bytes().split(b"\r\n", 1)
-        file.write_bytes(header.replace(b";", b",") + b"\r\n" + rest)
-    else:
-        edit(file, old, new)
-    with pytest.raises(CommandError) as err:
-        run("import_inserjeunes_etablissements", folder)
-    assert "nothing was changed" in str(err.value) and name in str(err.value)
-    assert (message or "line 1: unnamed column 12 cannot be identified") in str(err.value)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated file":
+            content = file.read_bytes()
+            file.write_bytes(content[: content.index(b"dont apprentis;nd;nd;") + 20])
+        elif case == "wrong delimiter":
+            header, rest = file.read_bytes().split(b"\r\n", 1)
+            file.write_bytes(header.replace(b";", b",") + b"\r\n" + rest)
+        else:
+            edit(file, old, new)
+        import_fails(
+            partial(run, "import_inserjeunes_etablissements"),
+            folder,
+            name,
+            message or "line 1: unnamed column 12 cannot be identified",
+        )
 
 
 def test_depp_reads_a_zip(data, tmp_path):
@@ -302,14 +277,12 @@ def test_cfa_rows_and_decimal_values(data):
 
 def test_cfa_dataset_idempotence_dry_run_updates_and_deletions(data):
     folder = data / "cfa"
-    assert "dry run" in run("import_inserjeunes_cfa", folder, dry_run=True)
-    assert not EstablishmentOutcome.objects.exists()
+    importing.assert_dry_run_writes_nothing(partial(run, "import_inserjeunes_cfa"), folder, snapshot)
     run("import_inserjeunes_cfa", folder)
     dataset = Dataset.objects.get(slug="inserjeunes-cfa")
     assert dataset.version == "cumul 2018-2019 à cumul 2023-2024" and dataset.licence == "licence non vérifiée"
-    before = snapshot()
-    assert "total: 0 created, 0 updated, 0 deleted" in run("import_inserjeunes_cfa", folder)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        assert NO_CHANGE in run("import_inserjeunes_cfa", folder)
     edit(
         folder / CFA_FILE,
         "cumul 2023-2024;0292094C;CFA de l'Iroise;BRETAGNE;44.0;34.0;22.0;;44.0;61.0;67.0;-6.0;73.0;;;10010.0\r\n",
@@ -339,15 +312,12 @@ CFA_MALFORMED = {
 def test_cfa_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(data, case):
     folder = data / "cfa"
     run("import_inserjeunes_cfa", folder)
-    before = snapshot()
     old, new, message = CFA_MALFORMED[case]
     file = folder / CFA_FILE
-    if case == "truncated file":
-        content = file.read_bytes()
-        file.write_bytes(content[: content.index(old.encode())] + new.encode())
-    else:
-        edit(file, old, new)
-    with pytest.raises(CommandError) as err:
-        run("import_inserjeunes_cfa", folder)
-    assert "nothing was changed" in str(err.value) and f"{CFA_FILE}, {message}" in str(err.value)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated file":
+            content = file.read_bytes()
+            file.write_bytes(content[: content.index(old.encode())] + new.encode())
+        else:
+            edit(file, old, new)
+        import_fails(partial(run, "import_inserjeunes_cfa"), folder, f"{CFA_FILE}, {message}")

@@ -1,46 +1,32 @@
 """import_kit_apprentissage on a small file in the Kit apprentissage's format (multi-line header, "NR", NFD accents)."""
 
 import datetime
-import io
 import shutil
 import unicodedata
+from functools import partial
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from hent.core.models import Dataset
 from hent.trainings.importers.kit_apprentissage import KitApprentissageImporter
 from hent.trainings.models import KitApprentissage
+from tests import importing
+from tests.importing import NO_CHANGE, import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kit"
 FILE = "Kit_apprentissage_20240101.csv"
+run = partial(importing.run, "import_kit_apprentissage")
+snapshot = partial(importing.snapshot, KitApprentissage, Dataset)
 
 
-@pytest.fixture
-def folder(tmp_path):
-    target = tmp_path / "kit"
-    shutil.copytree(FIXTURES, target)
-    return target
-
-
-def run(path, **options):
-    out = io.StringIO()
-    call_command("import_kit_apprentissage", str(path), stdout=out, **options)
-    return out.getvalue()
-
-
-def snapshot():
-    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in (KitApprentissage, Dataset)}
+folder = importing.copied(FIXTURES)
 
 
 def edit(folder, old, new):
-    file = folder / FILE
-    data = file.read_bytes()
-    assert old.encode() in data, f"{old!r} not in {FILE}"
-    file.write_bytes(data.replace(old.encode(), new.encode(), 1))
+    importing.edit(folder / FILE, old, new)
 
 
 def test_import_counts_rows(folder):
@@ -92,11 +78,10 @@ def test_decomposed_accents_are_normalised(folder):
 
 def test_a_windows_1252_copy_of_the_file_reads_the_same(folder):
     run(folder)
-    before = snapshot()
-    file = folder / FILE
-    file.write_bytes(unicodedata.normalize("NFC", file.read_text(encoding="utf-8")).encode("cp1252"))
-    assert "total: 0 created, 0 updated, 0 deleted" in run(folder)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        file = folder / FILE
+        file.write_bytes(unicodedata.normalize("NFC", file.read_text(encoding="utf-8")).encode("cp1252"))
+        assert NO_CHANGE in run(folder)
 
 
 def test_dataset_version_and_date_come_from_the_file_name(folder):
@@ -116,16 +101,11 @@ def test_path_may_be_the_file_its_folder_or_a_zip(folder, tmp_path, kind):
 
 
 def test_second_import_changes_nothing(folder):
-    run(folder)
-    before = snapshot()
-    assert "total: 0 created, 0 updated, 0 deleted" in run(folder)
-    assert snapshot() == before
+    importing.assert_reimport_changes_nothing(run, folder, snapshot)
 
 
 def test_dry_run_counts_but_writes_nothing(folder):
-    output = run(folder, dry_run=True)
-    assert "dry run" in output and "7 created" in output
-    assert not KitApprentissage.objects.exists() and not Dataset.objects.exists()
+    importing.assert_dry_run_writes_nothing(run, folder, snapshot, created=7)
 
 
 def test_reimport_updates_and_deletes(folder):
@@ -161,21 +141,17 @@ MALFORMED = {
 @pytest.mark.parametrize("case", [*MALFORMED, "truncated file", "duplicate row"])
 def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(folder, case):
     run(folder)
-    before = snapshot()
     file = folder / FILE
-    if case == "truncated file":
-        data = file.read_bytes()
-        file.write_bytes(data[: data.index(b"Conservatoire")])
-        message = "line 12: 10 field(s) where the header has 17"
-    elif case == "duplicate row":
-        lines = file.read_bytes().splitlines(True)
-        file.write_bytes(b"".join([*lines, lines[6]]))  # line 7 again, as line 13
-        message = "line 13: CFD 45033104 -> RNCP37312 already on line 7"
-    else:
-        old, new, message = MALFORMED[case]
-        edit(folder, old, new)
-    with pytest.raises(CommandError) as error:
-        run(folder)
-    assert "nothing was changed" in str(error.value)
-    assert FILE in str(error.value) and message in str(error.value)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated file":
+            data = file.read_bytes()
+            file.write_bytes(data[: data.index(b"Conservatoire")])
+            message = "line 12: 10 field(s) where the header has 17"
+        elif case == "duplicate row":
+            lines = file.read_bytes().splitlines(True)
+            file.write_bytes(b"".join([*lines, lines[6]]))  # line 7 again, as line 13
+            message = "line 13: CFD 45033104 -> RNCP37312 already on line 7"
+        else:
+            old, new, message = MALFORMED[case]
+            edit(folder, old, new)
+        import_fails(run, folder, FILE, message)

@@ -6,14 +6,14 @@ numero); offre-onisep-2.2.xml: an ONISEP-style 2.2 file in ISO-8859-1 with escap
 """
 
 import datetime
-import io
 import re
 import shutil
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from hent.core.models import Dataset
 from hent.trainings.importers.lheo import LheoImporter
@@ -25,6 +25,8 @@ from hent.trainings.models import (
     LheoPlace,
     LheoSession,
 )
+from tests import importing
+from tests.importing import edit, import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -33,26 +35,11 @@ FILE_23 = "offre-bretagne-2.3.xml"
 FILE_22 = "offre-onisep-2.2.xml"
 MODELS = (LheoOrganisation, LheoFormation, LheoFormationCode, LheoAction, LheoPlace, LheoSession, Dataset)
 
-
-@pytest.fixture
-def folder(tmp_path):
-    return Path(shutil.copytree(FIXTURES, tmp_path / "lheo"))
+run = partial(importing.run, "import_lheo")
+snapshot = partial(importing.snapshot, *MODELS)
 
 
-def run(path, **options):
-    out = io.StringIO()
-    call_command("import_lheo", str(path), stdout=out, **options)
-    return out.getvalue()
-
-
-def snapshot():
-    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in MODELS}
-
-
-def edit(file, old, new, count=1):
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {file.name}"
-    file.write_text(text.replace(old, new, count), encoding="utf-8")
+folder = importing.copied(FIXTURES)
 
 
 def test_folder_import_counts_every_level(folder):
@@ -202,12 +189,8 @@ def test_dataset_is_recorded(folder):
 
 
 def test_second_import_and_dry_run_change_nothing(folder):
-    assert "dry run" in run(folder, dry_run=True)
-    assert not LheoFormation.objects.exists() and not Dataset.objects.exists()
-    run(folder)
-    before = snapshot()
-    assert "total: 0 created, 0 updated, 0 deleted" in run(folder)
-    assert snapshot() == before
+    importing.assert_dry_run_writes_nothing(run, folder, snapshot)
+    importing.assert_reimport_changes_nothing(run, folder, snapshot)
 
 
 def test_reimport_updates_and_deletes(folder):
@@ -307,24 +290,20 @@ MALFORMED = {
 @pytest.mark.parametrize("case", MALFORMED, ids=list(MALFORMED))
 def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(folder, case):
     run(folder)
-    before = snapshot()
     change, message = MALFORMED[case]
     file = folder / FILE_23
-    if case == "truncated XML":
-        lines = file.read_text(encoding="utf-8").split("\n")
-        file.write_text("\n".join(lines[:120]), encoding="utf-8")
-    elif case == "not LHEO":
-        edit(file, *change)
-        edit(file, "</lheo>", "</catalogue>")
-    elif callable(change):
-        file.write_text(change(file.read_text(encoding="utf-8")), encoding="utf-8")
-    else:
-        edit(file, *change)
-    with pytest.raises(CommandError) as err:
-        run(folder)
-    assert "nothing was changed" in str(err.value) and FILE_23 in str(err.value)
-    assert message in str(err.value)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated XML":
+            lines = file.read_text(encoding="utf-8").split("\n")
+            file.write_text("\n".join(lines[:120]), encoding="utf-8")
+        elif case == "not LHEO":
+            edit(file, *change)
+            edit(file, "</lheo>", "</catalogue>")
+        elif callable(change):
+            file.write_text(change(file.read_text(encoding="utf-8")), encoding="utf-8")
+        else:
+            edit(file, *change)
+        import_fails(run, folder, FILE_23, message)
 
 
 def test_a_path_without_xml_is_a_clear_error(tmp_path):

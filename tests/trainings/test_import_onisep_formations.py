@@ -1,49 +1,34 @@
 """import_onisep_formations on small files written in the format of ONISEP's Idéo-Fiches formations."""
 
 import datetime
-import io
 import shutil
 import zipfile
+from functools import partial
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from hent.core.importing import ImportFailed
 from hent.core.models import Dataset
 from hent.trainings.importers.onisep_formations import OnisepFormationsImporter, rncp_from_url
 from hent.trainings.models import OnisepFormation, OnisepFormationMetier, OnisepFormationTag, onisep
+from tests import importing
+from tests.importing import import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures" / "onisep"
 FILE = "Onisep_Ideo_Fiches_Formations_01022025.xml"
+run = partial(importing.run, "import_onisep_formations")
+snapshot = partial(importing.snapshot, *(getattr(onisep, name) for name in onisep.__all__), Dataset)
 
 
-def snapshot():
-    """Every row of every ONISEP table and of the datasets, to prove that a failed import changed nothing."""
-    models = [*(getattr(onisep, name) for name in onisep.__all__), Dataset]
-    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in models}
-
-
-def run(path, **options):
-    out = io.StringIO()
-    call_command("import_onisep_formations", str(path), stdout=out, **options)
-    return out.getvalue()
-
-
-@pytest.fixture
-def folder(tmp_path):
-    target = tmp_path / "fiches-formations"
-    shutil.copytree(FIXTURES / "fiches-formations", target)
-    return target
+folder = importing.copied(FIXTURES / "fiches-formations")
 
 
 def edit(folder, old, new, count=1):
-    file = folder / FILE
-    data = file.read_bytes()
-    assert old.encode() in data, f"{old!r} not in {file.name}"
-    file.write_bytes(data.replace(old.encode(), new.encode(), count))
+    importing.edit(folder / FILE, old, new, count)
 
 
 def test_import_counts_every_table(folder):
@@ -158,17 +143,11 @@ def test_dataset_is_recorded(folder):
 
 
 def test_second_import_changes_nothing(folder):
-    run(folder)
-    before = snapshot()
-    output = run(folder)
-    assert "total: 0 created, 0 updated, 0 deleted" in output
-    assert snapshot() == before
+    importing.assert_reimport_changes_nothing(run, folder, snapshot)
 
 
 def test_dry_run_counts_but_writes_nothing(folder):
-    output = run(folder, dry_run=True)
-    assert "dry run" in output and "3 created" in output
-    assert not OnisepFormation.objects.exists() and not Dataset.objects.exists()
+    importing.assert_dry_run_writes_nothing(run, folder, snapshot, created=3)
 
 
 def test_reimport_updates_and_deletes_what_the_publisher_changed(folder):
@@ -253,22 +232,16 @@ MALFORMED = {
 @pytest.mark.parametrize("case", MALFORMED, ids=list(MALFORMED))
 def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(folder, case):
     run(folder)
-    before = snapshot()
     old, new, where, message = MALFORMED[case]
-    if case == "truncated file":
-        data = (folder / FILE).read_bytes()
-        (folder / FILE).write_bytes(data[: data.index(b"<modification_date>15/05")])
-    elif case == "missing element":
-        edit(folder, old, new, count=1)
-    else:
-        edit(folder, old, new)
-    with pytest.raises(CommandError) as err:
-        run(folder)
-    text = str(err.value)
-    assert "nothing was changed" in text
-    assert f"{FILE}, {where}: " in text
-    assert message in text
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated file":
+            data = (folder / FILE).read_bytes()
+            (folder / FILE).write_bytes(data[: data.index(b"<modification_date>15/05")])
+        elif case == "missing element":
+            edit(folder, old, new, count=1)
+        else:
+            edit(folder, old, new)
+        import_fails(run, folder, f"{FILE}, {where}: ", message)
 
 
 def test_importer_raises_import_failed(folder):

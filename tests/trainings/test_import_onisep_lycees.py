@@ -1,45 +1,27 @@
 """import_onisep_lycees on small files in the format of ONISEP's lists of teachings per lycée GT."""
 
-import io
-import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from hent.core.models import Dataset
 from hent.trainings.importers.onisep_lycees import split_teachings
 from hent.trainings.models import LyceeTeaching, OnisepLycee, onisep
+from tests import importing
+from tests.importing import edit, import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures" / "onisep"
 SPECIALITES = "ideo-enseignements_de_specialite_de_premiere_generale.xml"
 OPTIONS = "ideo-enseignements_optionnels_de_seconde_generale_et_technologique.xml"
+run = partial(importing.run, "import_onisep_lycees")
+snapshot = partial(importing.snapshot, *(getattr(onisep, name) for name in onisep.__all__), Dataset)
 
 
-def snapshot():
-    models = [*(getattr(onisep, name) for name in onisep.__all__), Dataset]
-    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in models}
-
-
-def run(path, **options):
-    out = io.StringIO()
-    call_command("import_onisep_lycees", str(path), stdout=out, **options)
-    return out.getvalue()
-
-
-@pytest.fixture
-def folder(tmp_path):
-    target = tmp_path / "lycees"
-    shutil.copytree(FIXTURES / "lycees", target)
-    return target
-
-
-def edit(file, old, new):
-    data = file.read_bytes()
-    assert old.encode() in data, f"{old!r} not in {file.name}"
-    file.write_bytes(data.replace(old.encode(), new.encode(), 1))
+folder = importing.copied(FIXTURES / "lycees")
 
 
 def test_import_counts_lycees_and_teachings(folder):
@@ -119,13 +101,8 @@ def test_without_provenance_the_version_is_empty_and_said(folder):
 
 
 def test_second_import_changes_nothing_and_dry_run_writes_nothing(folder):
-    output = run(folder, dry_run=True)
-    assert "dry run" in output and "17 created" in output
-    assert not OnisepLycee.objects.exists() and not Dataset.objects.exists()
-    run(folder)
-    before = snapshot()
-    assert "total: 0 created, 0 updated, 0 deleted" in run(folder)
-    assert snapshot() == before
+    importing.assert_dry_run_writes_nothing(run, folder, snapshot, created=17)
+    importing.assert_reimport_changes_nothing(run, folder, snapshot)
 
 
 def test_reimport_updates_and_deletes(folder):
@@ -174,16 +151,11 @@ MALFORMED = {
 @pytest.mark.parametrize("case", MALFORMED, ids=list(MALFORMED))
 def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(folder, case):
     run(folder)
-    before = snapshot()
     name, old, new, message = MALFORMED[case]
-    if new is None:
-        data = (folder / name).read_bytes()
-        (folder / name).write_bytes(data[: data.index(old.encode()) + 30])
-    else:
-        edit(folder / name, old, new)
-    with pytest.raises(CommandError) as err:
-        run(folder)
-    text = str(err.value)
-    assert "nothing was changed" in text
-    assert f"{name}, line 1: " in text and message in text  # the publisher writes each file on one line
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if new is None:
+            data = (folder / name).read_bytes()
+            (folder / name).write_bytes(data[: data.index(old.encode()) + 30])
+        else:
+            edit(folder / name, old, new)
+        import_fails(run, folder, f"{name}, line 1: ", message)  # the publisher writes each file on one line

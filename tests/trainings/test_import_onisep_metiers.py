@@ -2,13 +2,13 @@
 Onisep list (XML and JSON)."""
 
 import datetime
-import io
 import json
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from hent.core.models import Dataset
 from hent.trainings.importers.onisep_metiers import OnisepMetiersImporter
@@ -21,6 +21,8 @@ from hent.trainings.models import (
     OnisepMetierTag,
     onisep,
 )
+from tests import importing
+from tests.importing import NO_CHANGE, edit, import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
@@ -29,36 +31,14 @@ FICHES = "Onisep_Ideo_Fiches_metiers_01022025.xml"
 LIST_XML = "ideo-metiers_onisep_2025-11.xml"
 LIST_JSON = "ideo-metiers_onisep_5fa5949243f97.json"
 
-
-def snapshot():
-    models = [*(getattr(onisep, name) for name in onisep.__all__), Dataset]
-    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in models}
+run = partial(importing.run, "import_onisep_metiers")
+snapshot = partial(importing.snapshot, *(getattr(onisep, name) for name in onisep.__all__), Dataset)
 
 
-def run(path, **options):
-    out = io.StringIO()
-    call_command("import_onisep_metiers", str(path), stdout=out, **options)
-    return out.getvalue()
+fiches = importing.copied(FIXTURES / "fiches-metiers")
 
 
-@pytest.fixture
-def fiches(tmp_path):
-    target = tmp_path / "fiches-metiers"
-    shutil.copytree(FIXTURES / "fiches-metiers", target)
-    return target
-
-
-@pytest.fixture
-def listing(tmp_path):
-    target = tmp_path / "metiers"
-    shutil.copytree(FIXTURES / "metiers", target)
-    return target
-
-
-def edit(file, old, new):
-    data = file.read_bytes()
-    assert old.encode() in data, f"{old!r} not in {file.name}"
-    file.write_bytes(data.replace(old.encode(), new.encode(), 1))
+listing = importing.copied(FIXTURES / "metiers")
 
 
 # -- Idéo-Fiches métiers -------------------------------------------------------------------------------------------
@@ -145,13 +125,8 @@ def test_fiches_dataset_is_recorded(fiches):
 
 
 def test_fiches_second_import_changes_nothing_and_dry_run_writes_nothing(fiches):
-    output = run(fiches, dry_run=True)
-    assert "dry run" in output and "20 created" in output
-    assert not OnisepMetier.objects.exists() and not Dataset.objects.exists()
-    run(fiches)
-    before = snapshot()
-    assert "total: 0 created, 0 updated, 0 deleted" in run(fiches)
-    assert snapshot() == before
+    importing.assert_dry_run_writes_nothing(run, fiches, snapshot, created=20)
+    importing.assert_reimport_changes_nothing(run, fiches, snapshot)
 
 
 def test_fiches_reimport_updates_and_deletes(fiches):
@@ -176,12 +151,11 @@ def test_fiches_reimport_updates_and_deletes(fiches):
 
 def test_fiche_declared_in_windows_1252_reads_the_same(fiches):
     run(fiches)
-    before = snapshot()
-    file = fiches / FICHES
-    text = file.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="windows-1252"')
-    file.write_bytes(text.encode("cp1252"))
-    assert "total: 0 created, 0 updated, 0 deleted" in run(fiches)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        file = fiches / FICHES
+        text = file.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="windows-1252"')
+        file.write_bytes(text.encode("cp1252"))
+        assert NO_CHANGE in run(fiches)
 
 
 FICHE_MALFORMED = {
@@ -213,20 +187,15 @@ FICHE_MALFORMED = {
 @pytest.mark.parametrize("case", FICHE_MALFORMED, ids=list(FICHE_MALFORMED))
 def test_malformed_fiches_stop_with_file_line_and_problem_and_change_nothing(fiches, case):
     run(fiches)
-    before = snapshot()
     old, new, where, message = FICHE_MALFORMED[case]
     file = fiches / FICHES
-    if case == "truncated file":
-        data = file.read_bytes()
-        file.write_bytes(data[: data.index(old.encode())] + new.encode())
-    else:
-        edit(file, old, new)
-    with pytest.raises(CommandError) as err:
-        run(fiches)
-    text = str(err.value)
-    assert "nothing was changed" in text
-    assert f"{FICHES}, {where}: " in text and message in text
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated file":
+            data = file.read_bytes()
+            file.write_bytes(data[: data.index(old.encode())] + new.encode())
+        else:
+            edit(file, old, new)
+        import_fails(run, fiches, f"{FICHES}, {where}: ", message)
 
 
 # -- Idéo-Métiers Onisep (métier × publication) --------------------------------------------------------------------
@@ -280,18 +249,14 @@ def test_list_json_variant(listing):
 
 def test_list_json_with_a_bom_reads_the_same(listing):
     run(listing / LIST_JSON)
-    before = snapshot()
-    file = listing / LIST_JSON
-    file.write_bytes(b"\xef\xbb\xbf" + file.read_bytes())
-    assert "total: 0 created, 0 updated, 0 deleted" in run(file)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        file = listing / LIST_JSON
+        file.write_bytes(b"\xef\xbb\xbf" + file.read_bytes())
+        assert NO_CHANGE in run(file)
 
 
 def test_list_second_import_changes_nothing(listing):
-    run(listing)
-    before = snapshot()
-    assert "total: 0 created, 0 updated, 0 deleted" in run(listing)
-    assert snapshot() == before
+    importing.assert_reimport_changes_nothing(run, listing, snapshot)
 
 
 def test_fiches_and_list_together_are_refused(fiches, listing):
@@ -329,41 +294,35 @@ LIST_MALFORMED = {
 def test_malformed_list_stops_with_file_line_and_problem_and_changes_nothing(listing, case):
     target = listing / LIST_JSON
     run(target)
-    before = snapshot()
     records = json_records(listing)
-    if case == "truncated JSON":
-        data = json.dumps(records, indent=1)
-        cut = data.index("MET.674")
-        target.write_text(data[:cut])
-        line = data[:cut].count("\n") + 1
-    else:
-        if case == "missing field":
-            del records[1]["gfe"]
-        elif case == "bad year":
-            records[1]["annee"] = "deux mille vingt"
-        elif case == "unknown métier reference":
-            records[1]["lien_site_onisepfr"] = "https://www.onisep.fr/metiers"
-        elif case == "bad EAN":
-            records[1]["gencod"] = "978-2"
-        elif case == "not an object":
-            records[1] = ["MET.571"]
-        write_json(listing, records, pretty=True)
-        line = 15  # "[", then 13 lines for the first record: the second starts on line 15
-    with pytest.raises(CommandError) as err:
-        run(target)
-    text = str(err.value)
-    assert "nothing was changed" in text
-    assert f"{LIST_JSON}, line {line}: " in text and LIST_MALFORMED[case] in text
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated JSON":
+            data = json.dumps(records, indent=1)
+            cut = data.index("MET.674")
+            target.write_text(data[:cut])
+            line = data[:cut].count("\n") + 1
+        else:
+            if case == "missing field":
+                del records[1]["gfe"]
+            elif case == "bad year":
+                records[1]["annee"] = "deux mille vingt"
+            elif case == "unknown métier reference":
+                records[1]["lien_site_onisepfr"] = "https://www.onisep.fr/metiers"
+            elif case == "bad EAN":
+                records[1]["gencod"] = "978-2"
+            elif case == "not an object":
+                records[1] = ["MET.571"]
+            write_json(listing, records, pretty=True)
+            line = 15  # "[", then 13 lines for the first record: the second starts on line 15
+        import_fails(run, target, f"{LIST_JSON}, line {line}: ", LIST_MALFORMED[case])
 
 
 def test_malformed_list_xml_names_the_item(listing):
     run(listing)
-    before = snapshot()
-    edit(listing / LIST_XML, "<annee>2020</annee>", "<annee>20</annee>")
-    with pytest.raises(CommandError, match=rf"{LIST_XML}, line 1: <item> 2: annee '20' is not a year"):
-        run(listing)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        edit(listing / LIST_XML, "<annee>2020</annee>", "<annee>20</annee>")
+        with pytest.raises(CommandError, match=rf"{LIST_XML}, line 1: <item> 2: annee '20' is not a year"):
+            run(listing)
 
 
 def test_an_unrecognised_file_is_named(tmp_path):

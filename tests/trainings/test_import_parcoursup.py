@@ -1,42 +1,26 @@
 """import_parcoursup on small files in the unofficial copy's format: ',', "lat, lon" text, repeated
 (UAI, filière) pairs, empty positions."""
 
-import io
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from hent.core.models import Dataset
 from hent.trainings.importers.parcoursup import ParcoursupImporter
 from hent.trainings.models import AnnuaireEntry, ParcoursupEntry
+from tests import importing
+from tests.importing import edit, import_fails, run, unchanged
 
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PARCOURSUP_FILE = "fr-esr-parcoursup .csv"
+snapshot = partial(importing.snapshot, AnnuaireEntry, ParcoursupEntry, Dataset)
 
 
-@pytest.fixture
-def parcoursup(tmp_path):
-    return Path(shutil.copytree(FIXTURES / "parcoursup", tmp_path / "parcoursup"))
-
-
-def run(command, path, **options):
-    out = io.StringIO()
-    call_command(command, str(path), stdout=out, **options)
-    return out.getvalue()
-
-
-def snapshot():
-    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in (AnnuaireEntry, ParcoursupEntry, Dataset)}
-
-
-def edit(file, old, new, encoding="utf-8"):
-    data = file.read_bytes()
-    assert old.encode(encoding) in data, f"{old!r} not in {file.name}"
-    file.write_bytes(data.replace(old.encode(encoding), new.encode(encoding), 1))
+parcoursup = importing.copied(FIXTURES / "parcoursup")
 
 
 def test_parcoursup_one_entry_per_uai_and_programme(parcoursup):
@@ -82,12 +66,8 @@ def test_parcoursup_dataset_says_it_is_unofficial(parcoursup):
 
 
 def test_parcoursup_second_import_and_dry_run_change_nothing(parcoursup):
-    assert "dry run" in run("import_parcoursup", parcoursup, dry_run=True)
-    assert not ParcoursupEntry.objects.exists()
-    run("import_parcoursup", parcoursup)
-    before = snapshot()
-    assert "total: 0 created, 0 updated, 0 deleted" in run("import_parcoursup", parcoursup)
-    assert snapshot() == before
+    importing.assert_dry_run_writes_nothing(partial(run, "import_parcoursup"), parcoursup, snapshot)
+    importing.assert_reimport_changes_nothing(partial(run, "import_parcoursup"), parcoursup, snapshot)
 
 
 def test_parcoursup_reimport_updates_and_deletes(parcoursup):
@@ -127,22 +107,23 @@ PARCOURSUP_MALFORMED = {
 @pytest.mark.parametrize("case", PARCOURSUP_MALFORMED, ids=list(PARCOURSUP_MALFORMED))
 def test_parcoursup_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(parcoursup, case):
     run("import_parcoursup", parcoursup)
-    before = snapshot()
     file = parcoursup / PARCOURSUP_FILE
     old, new, message = PARCOURSUP_MALFORMED[case]
-    if case == "truncated file":
-        data = file.read_bytes()
-        file.write_bytes(data[: data.index(old.encode())] + new.encode())
-    elif case == "wrong delimiter":
-        header, rest = file.read_text().split("\n", 1)
-        file.write_text(header.replace(",", ";").replace("(public; prive…)", "(public, prive…)") + "\n" + rest)
-    else:
-        edit(file, old, new)
-    with pytest.raises(CommandError) as err:
-        run("import_parcoursup", parcoursup)
-    assert "nothing was changed" in str(err.value) and PARCOURSUP_FILE in str(err.value)
-    assert (message or "line 1: columns are separated by ';'") in str(err.value)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated file":
+            data = file.read_bytes()
+            file.write_bytes(data[: data.index(old.encode())] + new.encode())
+        elif case == "wrong delimiter":
+            header, rest = file.read_text().split("\n", 1)
+            file.write_text(header.replace(",", ";").replace("(public; prive…)", "(public, prive…)") + "\n" + rest)
+        else:
+            edit(file, old, new)
+        import_fails(
+            partial(run, "import_parcoursup"),
+            parcoursup,
+            PARCOURSUP_FILE,
+            message or "line 1: columns are separated by ';'",
+        )
 
 
 def test_parcoursup_reads_a_zip(parcoursup, tmp_path):

@@ -1,47 +1,33 @@
 """import_rncp on small files written in the format of the RNCP 2021 extracts (Windows-1252, ';', CR inside quotes)."""
 
 import datetime
-import io
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from hent.core.models import Dataset
 from hent.trainings.importers.rncp import RncpImporter
 from hent.trainings.models import RncpCertifier, RncpDiploma, RncpFiche, RncpNsf, RncpRome
+from tests import importing
+from tests.importing import import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rncp"
 MODELS = (RncpFiche, RncpRome, RncpNsf, RncpCertifier, RncpDiploma, Dataset)
+run = partial(importing.run, "import_rncp")
+snapshot = partial(importing.snapshot, *MODELS)
 
 
-@pytest.fixture
-def folder(tmp_path):
-    target = tmp_path / "rncp"
-    shutil.copytree(FIXTURES, target)
-    return target
-
-
-def run(path, **options):
-    out = io.StringIO()
-    call_command("import_rncp", str(path), stdout=out, **options)
-    return out.getvalue()
-
-
-def snapshot():
-    return {m.__name__: sorted(map(repr, m.objects.values_list())) for m in MODELS}
+folder = importing.copied(FIXTURES)
 
 
 def edit(folder, stem, old, new):
     """Replace the first ``old`` by ``new`` in a file, in the file's own encoding (Windows-1252)."""
-    file = folder / f"{stem}.v1.4.csv"
-    data = file.read_bytes()
-    assert old.encode("cp1252") in data, f"{old!r} not in {file.name}"
-    file.write_bytes(data.replace(old.encode("cp1252"), new.encode("cp1252"), 1))
-    return file.name
+    return importing.edit(folder / f"{stem}.v1.4.csv", old, new, encoding="cp1252")
 
 
 def drop_lines(folder, stem, prefix):
@@ -124,16 +110,11 @@ def test_importer_reads_a_zip(folder, tmp_path):
 
 
 def test_second_import_changes_nothing(folder):
-    run(folder)
-    before = snapshot()
-    assert "total: 0 created, 0 updated, 0 deleted" in run(folder)
-    assert snapshot() == before
+    importing.assert_reimport_changes_nothing(run, folder, snapshot)
 
 
 def test_dry_run_counts_but_writes_nothing(folder):
-    output = run(folder, dry_run=True)
-    assert "dry run" in output and "30 created" in output
-    assert all(not m.objects.exists() for m in MODELS)
+    importing.assert_dry_run_writes_nothing(run, folder, snapshot, created=30)
 
 
 def test_reimport_updates_and_deletes_fiches_with_their_links(folder):
@@ -182,23 +163,19 @@ MALFORMED = {
 @pytest.mark.parametrize("case", [*MALFORMED, "truncated file", "two versions"])
 def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(folder, case):
     run(folder)
-    before = snapshot()
-    if case == "truncated file":
-        file = folder / "rncp_info.v1.4.csv"
-        data = file.read_bytes()
-        file.write_bytes(data[: data.index(b"ou Option B")])  # inside a quoted, multi-line title
-        name, message = file.name, "line 4: malformed CSV"
-    elif case == "two versions":
-        (folder / "rncp_nsf.v1.4.csv").rename(folder / "rncp_nsf.v1.5.csv")
-        name, message = "rncp_info.v1.4.csv", "files of several versions (v1.4, v1.5)"
-    else:
-        stem, old, new, message = MALFORMED[case]
-        name = edit(folder, stem, old, new)
-    with pytest.raises(CommandError) as error:
-        run(folder)
-    assert "nothing was changed" in str(error.value)
-    assert name in str(error.value) and message in str(error.value)
-    assert snapshot() == before
+    with unchanged(snapshot):
+        if case == "truncated file":
+            file = folder / "rncp_info.v1.4.csv"
+            data = file.read_bytes()
+            file.write_bytes(data[: data.index(b"ou Option B")])  # inside a quoted, multi-line title
+            name, message = file.name, "line 4: malformed CSV"
+        elif case == "two versions":
+            (folder / "rncp_nsf.v1.4.csv").rename(folder / "rncp_nsf.v1.5.csv")
+            name, message = "rncp_info.v1.4.csv", "files of several versions (v1.4, v1.5)"
+        else:
+            stem, old, new, message = MALFORMED[case]
+            name = edit(folder, stem, old, new)
+        import_fails(run, folder, name, message)
 
 
 def test_a_missing_file_is_a_clear_error(folder):

@@ -75,3 +75,18 @@ def test_training_search_within_a_radius(client, world):
 def test_training_search_form_errors_are_explained(client, world):
     html = page(client, "/formations/", niveau="42")
     assert 'class="error"' in html and "42" in html
+
+
+def test_map_page_places_establishments_on_an_svg_of_the_region(client, world):
+    html = page(client, "/formations/ci-2/carte/")
+    assert '<svg viewBox="0 0 1000' in html and 'aria-labelledby="map-caption"' in html
+    assert '<a href="/etablissements/0350001A/" aria-label="Lycée Bréquigny"><circle class="map__point"' in html
+    assert "La même chose en liste" in html
+
+
+def test_training_search_by_epci(client, world):
+    from hent.territories.models import Commune, Epci
+
+    epci = Epci.objects.create(siren="243500139", name="Rennes Métropole", nature="METRO")
+    Commune.objects.filter(insee="35238").update(epci=epci)
+    assert 'href="/formations/ci-2/"' in page(client, "/formations/", epci="243500139")

@@ -9,9 +9,10 @@ class ImportCommand(BaseCommand):
     """Base of every `import_*` command: PATH, --dry-run, counts per table, clear errors."""
 
     importer_class = None
+    path_help = "folder of the publisher's files, or the official zip archive"
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="folder of the publisher's files, or the official zip archive")
+        parser.add_argument("path", help=self.path_help)
         parser.add_argument("--dry-run", action="store_true", help="read, check and count, but write nothing")
 
     def handle(self, path, dry_run=False, **options):

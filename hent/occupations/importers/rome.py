@@ -3,7 +3,7 @@
 import datetime
 import re
 
-from hent.core.importing import Importer, ImportFailed, Table
+from hent.core.importing import ETALAB, ETALAB_URL, Importer, ImportFailed, Table
 from hent.occupations import models as m
 
 TRANSITION_ECO = {
@@ -83,8 +83,8 @@ class RomeImporter(Importer):
         meta.update(
             name="ROME 4.0",
             publisher="France Travail",
-            licence="Licence Ouverte / Open Licence 2.0 (Etalab)",
-            licence_url="https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+            licence=ETALAB,
+            licence_url=ETALAB_URL,
             source_url="https://www.data.gouv.fr/fr/datasets/repertoire-operationnel-des-metiers-et-des-emplois-rome/",
         )
         if meta["is_demo"]:
@@ -108,23 +108,13 @@ class RomeImporter(Importer):
     # -- helpers -----------------------------------------------------------------
 
     def _csv(self, stem, columns):
-        table = self.source.read_csv(f"unix_{stem}_v*.csv", columns)
-        if table.fallback_lines:
-            self.warnings.append(
-                f"{table.name}: {len(table.fallback_lines)} line(s) not in UTF-8, read as Windows-1252 "
-                f"(first: line {table.fallback_lines[0]})"
-            )
-        return table
+        return self.source.read_csv(f"unix_{stem}_v*.csv", columns)
 
     def _code(self, table, line, code, known, what):
         if code not in known:
             shown = code[0] if isinstance(code, tuple) else code
             table.fail(line, f"unknown {what} {shown!r}")
         return code
-
-    def _unique(self, rows, table, line, key):
-        if key in rows:
-            table.fail(line, f"duplicate row for {key!r}")
 
     # -- tables ------------------------------------------------------------------
 
@@ -133,7 +123,7 @@ class RomeImporter(Importer):
         gd = {}
         for line, r in gd_file:
             key = (r["code_grand_domaine"].strip(),)
-            self._unique(gd, gd_file, line, key)
+            gd_file.unique(gd, line, key)
             gd[key] = {"label": r["libelle_grand_domaine"].strip()}
         dp_file = self._csv("domaine_professionnel", ["code_domaine_professionnel", "libelle_domaine_professionnel"])
         dp = {}
@@ -142,7 +132,7 @@ class RomeImporter(Importer):
             if not re.fullmatch(r"[A-Z]\d\d", code):
                 dp_file.fail(line, f"invalid domaine code {code!r}")
             self._code(dp_file, line, code[0], {k[0] for k in gd}, "grand domaine")
-            self._unique(dp, dp_file, line, (code,))
+            dp_file.unique(dp, line, (code,))
             dp[(code,)] = {"label": r["libelle_domaine_professionnel"].strip(), "grand_domaine_id": code[0]}
         self.domaines = {k[0] for k in dp}
         return [
@@ -169,7 +159,7 @@ class RomeImporter(Importer):
             if not re.fullmatch(r"[A-Z]\d{4}", code):
                 f.fail(line, f"invalid ROME code {code!r}")
             self._code(f, line, code[:3], self.domaines, "domaine professionnel")
-            self._unique(rows, f, line, (code,))
+            f.unique(rows, line, (code,))
             title = r["libelle_rome"].strip()
             masculine, feminine = split_gender(title)
             major, minor, _ = riasec.get(code, ("", "", None))
@@ -205,7 +195,7 @@ class RomeImporter(Importer):
             if kind not in kinds:
                 texts_file.fail(line, f"unknown text type {kind!r}")
             key = (code, kind, self._int(texts_file, line, r["position_phrase"]))
-            self._unique(texts, texts_file, line, key)
+            texts_file.unique(texts, line, key)
             texts[key] = {"text": repair(r["libelle_texte"])}
         return [
             Table(m.Occupation, ("code",), rows, label="occupations"),
@@ -221,7 +211,7 @@ class RomeImporter(Importer):
         rows = {}
         for line, r in f:
             ogr = self._int(f, line, r["code_ogr"])
-            self._unique(rows, f, line, (ogr,))
+            f.unique(rows, line, (ogr,))
             code = self._code(f, line, r["code_rome"].strip(), self.occupations, "ROME code")
             label = r["libelle_appellation_long"].strip()
             classification = r["classification"].strip().upper()
@@ -310,7 +300,7 @@ class RomeImporter(Importer):
         rows = {}
         for line, r in items_file:
             ogr = self._int(items_file, line, r["code_ogr"])
-            self._unique(rows, items_file, line, (ogr,))
+            items_file.unique(rows, line, (ogr,))
             rubrique = r["code_rubrique"].strip()
             if rubrique:
                 if rubrique not in RUBRIQUE_KIND:
@@ -351,7 +341,7 @@ class RomeImporter(Importer):
             elif bloc in (BLOC_SKILLS, BLOC_CONTEXTS):
                 self._code(links, line, ogr, self.items, "item code")
                 key = (code, ogr)
-                self._unique(rows, links, line, key)
+                links.unique(rows, line, key)
                 rows[key] = {"core": m.OccupationItem.Core.NO}
             else:
                 links.fail(line, f"unknown bloc {bloc!r}")
@@ -378,7 +368,7 @@ class RomeImporter(Importer):
                 self._code(f, line, r["code_rome"].strip(), self.occupations, "ROME code"),
                 self._code(f, line, r["code_rome_cible"].strip(), self.occupations, "target ROME code"),
             )
-            self._unique(rows, f, line, key)
+            f.unique(rows, line, key)
             rows[key] = {"position": self._int(f, line, r["numero_ordre"])}
         return [Table(m.Mobility, ("source_id", "target_id"), rows, label="career moves")]
 
@@ -387,7 +377,7 @@ class RomeImporter(Importer):
         centres = {}
         for line, r in f:
             key = (self._int(f, line, r["code_centre_interet"]),)
-            self._unique(centres, f, line, key)
+            f.unique(centres, line, key)
             centres[key] = {
                 "label": r["libelle_centre_interet"].strip(),
                 "definition": repair(r["definition_centre_interet"]),
@@ -398,7 +388,7 @@ class RomeImporter(Importer):
             centre = self._int(tree, line, r["code_centre_interet"])
             self._code(tree, line, (centre,), centres, "centre d'intérêt")
             key = (self._code(tree, line, r["code_rome"].strip(), self.occupations, "ROME code"), centre)
-            self._unique(links, tree, line, key)
+            tree.unique(links, line, key)
             links[key] = {"is_principal": r["principal"].strip().lower() == "oui"}
         return [
             Table(m.CentreInteret, ("code",), centres, label="centres d'intérêt"),
@@ -410,14 +400,14 @@ class RomeImporter(Importer):
         themes = {}
         for line, r in f:
             key = (r["code_theme"].strip(),)
-            self._unique(themes, f, line, key)
+            f.unique(themes, line, key)
             themes[key] = {"label": r["libelle_theme"].strip(), "definition": repair(r["definition_theme"])}
         tree = self._csv("arborescence_thematique", ["code_theme", "code_rome"])
         links = {}
         for line, r in tree:
             theme = self._code(tree, line, (r["code_theme"].strip(),), themes, "theme")[0]
             key = (self._code(tree, line, r["code_rome"].strip(), self.occupations, "ROME code"), theme)
-            self._unique(links, tree, line, key)
+            tree.unique(links, line, key)
             links[key] = {}
         return [
             Table(m.Theme, ("code",), themes, label="themes"),
@@ -429,7 +419,7 @@ class RomeImporter(Importer):
         sectors = {}
         for line, r in f:
             key = (self._int(f, line, r["code_sect_activite"]),)
-            self._unique(sectors, f, line, key)
+            f.unique(sectors, line, key)
             sectors[key] = {
                 "label": r["libelle_sect_activite"].strip(),
                 "definition": repair(r["definition_sect_activite"]),
@@ -441,7 +431,7 @@ class RomeImporter(Importer):
         subsectors = {}
         for line, r in sf:
             key = (self._int(sf, line, r["code_ss_sect_activite"]),)
-            self._unique(subsectors, sf, line, key)
+            sf.unique(subsectors, line, key)
             parent = self._int(sf, line, r["code_sect_activite"])
             self._code(sf, line, (parent,), sectors, "activity sector")
             subsectors[key] = {
@@ -462,7 +452,7 @@ class RomeImporter(Importer):
                 if subsectors[(sub,)]["sector_id"] != sector:
                     tree.fail(line, f"sub-sector {sub} does not belong to sector {sector}")
             key = (self._code(tree, line, r["code_rome"].strip(), self.occupations, "ROME code"), sector, sub)
-            self._unique(links, tree, line, key)
+            tree.unique(links, line, key)
             links[key] = {"is_principal": r["principal"].strip().lower() == "oui"}
         return [
             Table(m.Sector, ("code",), sectors, label="activity sectors"),
@@ -477,7 +467,7 @@ class RomeImporter(Importer):
         naf = {}
         for line, r in f:
             key = (r["code_secteur_naf"].strip(),)
-            self._unique(naf, f, line, key)
+            f.unique(naf, line, key)
             naf[key] = {
                 "technical_code": self._int(f, line, r["code_tech_secteur_naf"]),
                 "label": r["libelle_secteur_naf"].strip(),
@@ -487,7 +477,7 @@ class RomeImporter(Importer):
         for line, r in tree:
             code = self._code(tree, line, (r["code_secteur_naf"].strip(),), naf, "NAF sector")[0]
             key = (self._code(tree, line, r["code_rome"].strip(), self.occupations, "ROME code"), code)
-            self._unique(links, tree, line, key)
+            tree.unique(links, line, key)
             links[key] = {}
         return [
             Table(m.NafSector, ("code",), naf, label="NAF sectors"),

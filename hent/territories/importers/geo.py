@@ -31,7 +31,7 @@ from collections import defaultdict
 
 from django.conf import settings
 
-from hent.core.importing import Importer, ImportFailed, Table
+from hent.core.importing import ETALAB, ETALAB_URL, Importer, ImportFailed, Table
 from hent.territories import models as m
 from hent.territories.names import name_key
 
@@ -151,15 +151,7 @@ class GeoImporter(Importer):
     # -- reading -----------------------------------------------------------------
 
     def _csv(self, key, columns, delimiter=",", required=True):
-        if not required and self.source.find(FILES[key], required=False) is None:
-            return None
-        table = self.source.read_csv(FILES[key], columns, delimiter)
-        if table.fallback_lines:
-            self.warnings.append(
-                f"{table.name}: {len(table.fallback_lines)} line(s) not in UTF-8, read as Windows-1252 "
-                f"(first: line {table.fallback_lines[0]})"
-            )
-        return table
+        return self.source.read_csv(FILES[key], columns, delimiter, required=required)
 
     @staticmethod
     def _rows(table):
@@ -253,36 +245,32 @@ class GeoImporter(Importer):
         self.files["epci"] = f.name
 
     def _zones(self):
-        f = self._csv("zones", ["codgeo", "codze2020", "libze2020"])
-        self.zones, self.zone_of = {}, {}
-        for line, r in self._rows(f):
-            code = commune_code(r["codgeo"])
-            if code not in self.codes:
-                continue
-            zone = r["codze2020"]
-            if not re.fullmatch(r"\d{4}", zone):
-                f.fail(line, f"invalid zone d'emploi code {zone!r}")
-            if self.zone_of.get(code, zone) != zone:
-                f.fail(line, f"commune {code} is in two zones d'emploi ({self.zone_of[code]} and {zone})")
-            self.zone_of[code] = zone
-            self.zones.setdefault(zone, {"name": r["libze2020"]})
-        self.files["zones"] = f.name
+        columns = ("codgeo", "codze2020", "libze2020")
+        names, self.zone_of = self._areas("zones", columns, r"\d{4}", "zone d'emploi", "zones d'emploi")
+        self.zones = {zone: {"name": name} for zone, name in names.items()}
 
     def _bmo(self):
-        f = self._csv("bmo", ["code_commune_insee", "code_bassin_BMO", "lib_bassin_BMO"])
-        self.basins, self.basin_of = {}, {}
+        columns = ("code_commune_insee", "code_bassin_BMO", "lib_bassin_BMO")
+        self.basins, self.basin_of = self._areas("bmo", columns, r"\d{3,5}", "bassin BMO", "bassins BMO")
+
+    def _areas(self, key, columns, pattern, what, plural):
+        """(label by area code, area code by commune) of a table that puts every commune in one area."""
+        commune_column, area_column, label_column = columns
+        f = self._csv(key, list(columns))
+        labels, area_of = {}, {}
         for line, r in self._rows(f):
-            code = commune_code(r["code_commune_insee"])
+            code = commune_code(r[commune_column])
             if code not in self.codes:
                 continue
-            basin = r["code_bassin_BMO"]
-            if not re.fullmatch(r"\d{3,5}", basin):
-                f.fail(line, f"invalid bassin BMO code {basin!r}")
-            if self.basin_of.get(code, basin) != basin:
-                f.fail(line, f"commune {code} is in two bassins BMO ({self.basin_of[code]} and {basin})")
-            self.basin_of[code] = basin
-            self.basins.setdefault(basin, r["lib_bassin_BMO"])
-        self.files["bmo"] = f.name
+            area = r[area_column]
+            if not re.fullmatch(pattern, area):
+                f.fail(line, f"invalid {what} code {area!r}")
+            if area_of.get(code, area) != area:
+                f.fail(line, f"commune {code} is in two {plural} ({area_of[code]} and {area})")
+            area_of[code] = area
+            labels.setdefault(area, r[label_column])
+        self.files[key] = f.name
+        return labels, area_of
 
     def _points(self):
         f = self._csv("points", ["Code_Officiel_Commune", "latitude", "longitude"], delimiter=";")
@@ -436,8 +424,8 @@ class GeoImporter(Importer):
             "publisher": "INSEE, DGCL, France Travail, La Poste",
             "version": f"{cog} · EPCI {self.epci_year} · zones d'emploi 2020",
             "published_on": datetime.date(self.cog_year, 1, 1) if self.cog_year else None,
-            "licence": "Licence Ouverte / Open Licence 2.0 (Etalab)",
-            "licence_url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+            "licence": ETALAB,
+            "licence_url": ETALAB_URL,
             "source_url": "https://github.com/datagouv/decoupage-administratif",
             "description": (
                 f"Communes ({names}) du code officiel géographique de l'INSEE ({cog}, au 1er janvier), avec leur "

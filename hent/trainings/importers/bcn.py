@@ -20,8 +20,8 @@ The dataset's version is the latest DATE_INTERVENTION (date of last change of a 
 
 import re
 
-from hent.core.importing import Importer, Table
-from hent.trainings.importers.certifications_common import LICENCE_NOT_VERIFIED, read_table
+from hent.core.importing import LICENCE_NOT_VERIFIED, Importer, Table
+from hent.trainings.importers.common import CERTIFICATION_CSV, records
 from hent.trainings.models import BcnDiploma, BcnLevel, BcnMef
 
 LEVEL_RE = re.compile(r"[0-9A-Z]{3}")
@@ -76,7 +76,7 @@ class BcnImporter(Importer):
         ]
 
     def _read(self, pattern, columns):
-        return read_table(self.source, pattern, columns, self.warnings, quoted=False)
+        return self.source.read_csv(pattern, columns, quoted=False, **CERTIFICATION_CSV)
 
     def _updated(self, row):
         day = row.date("DATE_INTERVENTION")
@@ -91,7 +91,7 @@ class BcnImporter(Importer):
              "DATE_OUVERTURE", "DATE_FERMETURE", "DATE_INTERVENTION", "N_COMMENTAIRE", "NIVEAU_QUALIFICATION_RNCP"],
         )  # fmt: skip
         levels = {}
-        for row in table.records():
+        for row in records(table):
             code = row.code("NIVEAU_FORMATION_DIPLOME", LEVEL_RE, "a level code (3 characters)", required=True)
             if (code,) in levels:
                 row.fail(f"duplicate level {code!r}")
@@ -140,7 +140,7 @@ class BcnImporter(Importer):
 
     def _diploma_rows(self, table, levels, history):
         rows = {}
-        for row in table.records():
+        for row in records(table):
             cfd = row.cfd("FORMATION_DIPLOME", required=True)
             if (cfd,) in rows:
                 row.fail(f"duplicate diploma {cfd!r}")
@@ -178,7 +178,7 @@ class BcnImporter(Importer):
              "MEF_STAT_9", "DATE_INTERVENTION", "LIBELLE_EDITION"],
         )  # fmt: skip
         mefs = {}
-        for row in table.records():
+        for row in records(table):
             mef = row.code("MEF", MEF_RE, "a MEF code (10 digits)", required=True)
             if (mef,) in mefs:
                 row.fail(f"duplicate MEF {mef!r}")

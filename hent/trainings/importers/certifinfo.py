@@ -17,14 +17,8 @@ all. So 1 -> True (accessible), 0 -> False (not accessible), 2 -> None (not stat
 
 import itertools
 
-from hent.core.importing import Importer, Table
-from hent.trainings.importers.certifications_common import (
-    LICENCE_NOT_VERIFIED,
-    ROME_RE,
-    locate,
-    merge_lists,
-    read_table,
-)
+from hent.core.importing import LICENCE_NOT_VERIFIED, Importer, Table
+from hent.trainings.importers.common import CERTIFICATION_CSV, ROME_RE, merge_lists, records
 from hent.trainings.models import CertifInfo
 
 FILE_PATTERN = "certif_info*.csv"
@@ -53,14 +47,10 @@ LIST_FIELDS = {"onisep_ids", "rs_codes"}
 class CertifInfoImporter(Importer):
     dataset_slug = "certifinfo"
 
-    def __init__(self, path):
-        super().__init__(path)
-        self.path, self.file_pattern = locate(path, FILE_PATTERN)
-
     def parse(self, source):
-        table = read_table(source, self.file_pattern, COLUMNS, self.warnings)
+        table = source.read_csv(FILE_PATTERN, COLUMNS, **CERTIFICATION_CSV)
         rows, first_line = {}, {}
-        for row in table.records():
+        for row in records(table):
             code = row.int("Code_Diplome", required=True)
             fields = self._fields(row)
             key = (code,)

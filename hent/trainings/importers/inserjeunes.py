@@ -14,23 +14,13 @@ contracts (in "apprentissage" files); after "Valeur ajoutée", the blank columns
 rates at 12, 18 and 24 months, in that order.
 """
 
-import csv
 import re
+from functools import partial
 
 from django.db.models import Q
 
-from hent.core.importing import CsvTable, Importer, ImportFailed, Table, decode_lines
-from hent.trainings.importers.annuaire import (
-    REGION_CODES,
-    check_lengths,
-    check_uai,
-    dataset_meta,
-    files_matching,
-    masked_number,
-    read_csv,
-    region_code,
-    warn_fallback,
-)
+from hent.core.importing import Importer, ImportFailed, Table, check_lengths, dataset_meta
+from hent.trainings.importers.common import REGION_CODES, check_uai, masked_number, region_code
 from hent.trainings.models import EstablishmentOutcome, RegionOutcome
 
 RATE = {"low": 0, "high": 100}
@@ -52,11 +42,6 @@ def check_millesime(table, line, value):
 def span(values):
     values = sorted(set(values))
     return values[0] if len(values) == 1 else f"{values[0]} à {values[-1]}"
-
-
-def unique(rows, table, line, key):
-    if key in rows:
-        table.fail(line, f"duplicate row for {key!r}")
 
 
 # -- by region and training ------------------------------------------------------------------------
@@ -85,14 +70,13 @@ class RegionOutcomeImporter(Importer):
     def parse(self, source):
         columns = ["id", "millesime", "code_region_ij", "code_region", "voie", "cfd", "mefstat11"]
         columns += [*REGION_COUNTS.values(), *REGION_RATES.values()]
-        table = read_csv(source, "ij_region_data*.csv", columns, ";")
-        warn_fallback(self, table)
+        table = source.read_csv("ij_region_data*.csv", columns, ";")
         rows = {}
         for line, r in table:
             key = r["id"].strip()
             if not key:
                 table.fail(line, "empty id")
-            unique(rows, table, line, (key,))
+            table.unique(rows, line, (key,))
             region = r["code_region"].strip()
             if region not in REGION_CODES:
                 table.fail(line, f"unknown region code {region!r}")
@@ -188,25 +172,6 @@ def depp_columns(cells, kind, name):
     return names
 
 
-def read_depp(source, name, kind):
-    """The file as a CsvTable whose header carries canonical names (blank names cannot be dict keys)."""
-    text, fallback = decode_lines(source.read_bytes(name))
-    first, newline, rest = text.partition("\n")
-    if ";" not in first:
-        for other in (",", "\t", "|"):
-            if other in first:
-                raise ImportFailed(f"columns are separated by {other!r}, expected ';'", file=name, line=1)
-    try:
-        cells = next(csv.reader([first.rstrip("\r")], delimiter=";", strict=True))
-    except (csv.Error, StopIteration):
-        raise ImportFailed("unreadable header", file=name, line=1) from None
-    columns = depp_columns(cells, kind, name)
-    header = ";".join(columns) + ("\r" if first.endswith("\r") else "")
-    table = CsvTable(name, header + newline + rest, ["uai", "name", "region"], ";")
-    table.fallback_lines = fallback
-    return table
-
-
 def outcome_row(table, line, r, **fields):
     row = {**fields, "uai": check_uai(table, line, r["uai"])}
     row["name"] = r["name"].strip()
@@ -225,7 +190,7 @@ class DeppOutcomeImporter(Importer):
     dataset_slug = "inserjeunes-etablissements-depp"
 
     def parse(self, source):
-        names = files_matching(source, "depp-*-etablissements-*.csv")
+        names = source.find_all("depp-*-etablissements-*.csv")
         if not names:
             raise ImportFailed("no file matching depp-*-etablissements-*.csv", file=str(source.path))
         rows, periods = {}, set()
@@ -235,8 +200,10 @@ class DeppOutcomeImporter(Importer):
                 raise ImportFailed("cannot tell the millésime and kind (pro, apprentissage) from the name", file=name)
             period, kind = match[1], match[2]
             periods.add(period)
-            table = read_depp(source, name, kind)
-            warn_fallback(self, table)
+            # Blank column names cannot be dict keys: the header is read as canonical names.
+            table = source.csv_file(
+                name, ["uai", "name", "region"], ";", rename=partial(depp_columns, kind=kind, name=name)
+            )
             src = "depp-pro" if kind == "pro" else "depp-apprentissage"
             for line, r in table:
                 scope = " ".join(r.get("scope", "").split())
@@ -244,7 +211,7 @@ class DeppOutcomeImporter(Importer):
                     table.fail(line, "empty 'Dont apprentis en EPLE' (expected 'ensemble', 'dont apprentis'…)")
                 row = outcome_row(table, line, r, millesime=period)
                 key = (src, period, row.pop("uai"), scope)
-                unique(rows, table, line, key)
+                table.unique(rows, line, key)
                 rows[key] = row
         meta = dataset_meta(
             source,
@@ -290,8 +257,7 @@ class CfaOutcomeImporter(Importer):
 
     def parse(self, source):
         columns = ["Année", "UAI", "Libellé", "Région", *CFA_COLUMNS.values()]
-        table = read_csv(source, "fr-en-inserjeunes-cfa*.csv", columns, ";")
-        warn_fallback(self, table)
+        table = source.read_csv("fr-en-inserjeunes-cfa*.csv", columns, ";")
         rows, periods = {}, set()
         for line, r in table:
             period = " ".join(r["Année"].split())
@@ -303,7 +269,7 @@ class CfaOutcomeImporter(Importer):
             canonical.update({field: r[column] for field, column in CFA_COLUMNS.items()})
             row = outcome_row(table, line, canonical, millesime=f"{match[1]}_{match[2]}")
             key = ("cfa", period, row.pop("uai"), "")
-            unique(rows, table, line, key)
+            table.unique(rows, line, key)
             rows[key] = row
         meta = dataset_meta(
             source,

@@ -10,8 +10,8 @@ the dataset are those of the file name.
 import datetime
 import re
 
-from hent.core.importing import Importer, Table
-from hent.trainings.importers.certifications_common import LICENCE_NOT_VERIFIED, locate, read_table
+from hent.core.importing import LICENCE_NOT_VERIFIED, Importer, Table
+from hent.trainings.importers.common import CERTIFICATION_CSV, records
 from hent.trainings.models import KitApprentissage
 
 FILE_PATTERN = "Kit_apprentissage_*.csv"
@@ -34,14 +34,10 @@ COLUMNS = [
 class KitApprentissageImporter(Importer):
     dataset_slug = "kit-apprentissage"
 
-    def __init__(self, path):
-        super().__init__(path)
-        self.path, self.file_pattern = locate(path, FILE_PATTERN)
-
     def parse(self, source):
-        table = read_table(source, self.file_pattern, COLUMNS, self.warnings)
+        table = source.read_csv(FILE_PATTERN, COLUMNS, **CERTIFICATION_CSV)
         rows, lines = {}, {}
-        for row in table.records():
+        for row in records(table):
             key = (row.cfd("Code Diplôme", required=True), row.rncp("FicheRNCP", unknown=NR))
             if key in rows:
                 row.fail(f"CFD {key[0]} -> RNCP{key[1]} already on line {lines[key]}")

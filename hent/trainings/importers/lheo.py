@@ -25,32 +25,11 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-import zipfile
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
-
-from django.db import transaction
 
 from hent.core.html import sanitize
-from hent.core.importing import (
-    Importer,
-    ImportFailed,
-    Report,
-    Source,
-    Table,
-    _DryRun,
-    apply_tables,
-    dataset_imported,
-    record_dataset,
-)
-from hent.trainings.importers.annuaire import (
-    NOT_VERIFIED,
-    check_lengths,
-    dataset_meta,
-    files_matching,
-    fold,
-    read_provenance,
-)
+from hent.core.importing import LICENCE_NOT_VERIFIED, Importer, ImportFailed, Table, check_lengths, dataset_meta
+from hent.territories.names import fold
 from hent.trainings.models import (
     LheoAction,
     LheoFormation,
@@ -100,22 +79,8 @@ CERTIFICATION_CODES = {
     "code-ELU": "elu",
 }
 DOMAIN_CODES = {"code-FORMACODE": "formacode", "code-NSF": "nsf", "code-ROME": "rome"}
-CFD_EXTRA = re.compile(r"\b(CFD|CODE DIPLOME|CODE FORMATION DIPLOME)\b")
+CFD_EXTRA = re.compile(r"\b(cfd|code diplome|code formation diplome)\b")  # on folded text
 INSEE_COMMUNE = re.compile(r"\d[\dAB]\d{3}")
-
-
-class LheoSource(Source):
-    """A folder, a zip archive, or one plain XML file."""
-
-    def __init__(self, path):
-        path = Path(path)
-        if path.is_file() and not zipfile.is_zipfile(path):
-            self.path, self._zip, self._names = path.parent, None, [path.name]
-        else:
-            super().__init__(path)
-
-    def open(self, name):
-        return self._zip.open(name) if self._zip is not None else open(self.path / name, "rb")
 
 
 # -- element helpers (namespace-agnostic) --------------------------------------------------------------
@@ -189,25 +154,8 @@ def numero(element):
 class LheoImporter(Importer):
     dataset_slug = "lheo"
 
-    def run(self, dry_run=False):
-        """The base run(), with a source that also accepts one plain .xml file."""
-        source = LheoSource(self.path)
-        meta, tables = self.parse(source)
-        report = Report(dataset=meta.get("name", self.dataset_slug), version=meta.get("version", ""), dry_run=dry_run)
-        report.warnings = self.warnings
-        try:
-            with transaction.atomic():
-                report.tables = apply_tables(tables)
-                record_dataset(self.dataset_slug, meta, report)
-                if dry_run:
-                    raise _DryRun
-        except _DryRun:
-            return report
-        dataset_imported.send(sender=type(self), slug=self.dataset_slug, report=report)
-        return report
-
     def parse(self, source):
-        names = files_matching(source, "*.xml") + files_matching(source, "*.XML")
+        names = source.find_all("*.xml") + source.find_all("*.XML")
         if not names:
             raise ImportFailed("no .xml file", file=str(source.path))
         self.organisations, self.formations, self.codes = {}, {}, {}
@@ -228,9 +176,9 @@ class LheoImporter(Importer):
             description=(
                 f"Formations, actions et sessions de formation au format LHÉO ({len(names)} fichier(s) lu(s))."
             ),
-            licence=(NOT_VERIFIED, ""),
+            licence=(LICENCE_NOT_VERIFIED, ""),
         )
-        provenance_publisher = read_provenance(source).get("publisher", "")
+        provenance_publisher = source.provenance().get("publisher", "")
         if provenance_publisher:
             meta["publisher"] = provenance_publisher[:200]
         tables = [
@@ -343,11 +291,7 @@ class LheoImporter(Importer):
         raise ImportFailed(message, file=name, line=element.sourceline)
 
     def _formation(self, f, name):
-        number, hashed = numero(f)
-        self.counters["hashed"] += hashed
-        where = f"formation {number}"
-        if (number,) in self.formations:
-            self._fail(name, f, f"{where}: duplicate numero (already read)")
+        number, _, where = self._numbered(f, name, self.formations, "formation")
         title = text(f, "intitule-formation")
         if not title:
             self._fail(name, f, f"{where}: no <intitule-formation> (title)")
@@ -456,13 +400,20 @@ class LheoImporter(Importer):
             self.counters["org_differs"] += 1
         return siret
 
-    def _action(self, a, formation, name):
-        number, hashed = numero(a)
+    def _numbered(self, element, name, plan, what, parent=None, within=None):
+        """(numero, key, "what key" for messages) of an element; stops on a numero its parent already used."""
+        number, hashed = numero(element)
         self.counters["hashed"] += hashed
-        key = f"{formation}/{number}"
-        where = f"action {key}"
-        if (key,) in self.actions:
-            self._fail(name, a, f"{where}: duplicate numero in its formation")
+        key = f"{parent}/{number}" if parent else number
+        where = f"{what} {key}"
+        if (key,) in plan:
+            self._fail(
+                name, element, f"{where}: duplicate numero " + (f"in its {within}" if within else "(already read)")
+            )
+        return number, key, where
+
+    def _action(self, a, formation, name):
+        number, key, where = self._numbered(a, name, self.actions, "action", formation, "formation")
         teaching = text(a, "modalites-enseignement")
         if teaching not in {"", "0", "1", "2"}:
             self._fail(name, a, f"{where}: <modalites-enseignement> {teaching!r} is not 0, 1 or 2")
@@ -555,12 +506,7 @@ class LheoImporter(Importer):
         self.places[(action, position)] = row
 
     def _session(self, s, action, name):
-        number, hashed = numero(s)
-        self.counters["hashed"] += hashed
-        key = f"{action}/{number}"
-        where = f"session {key}"
-        if (key,) in self.sessions:
-            self._fail(name, s, f"{where}: duplicate numero in its action")
+        number, key, where = self._numbered(s, name, self.sessions, "session", action, "action")
         period = kid(s, "periode")
         if period is None:
             self._fail(name, s, f"{where}: no <periode>")

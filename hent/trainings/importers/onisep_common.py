@@ -3,7 +3,7 @@
 * Finding the files. ONISEP's downloads are named after the dataset id ("5fe07a9ecc960.zip") or after the
   export ("Onisep_Ideo_Fiches_Formations_25062024.xml"), and the copies people pass around get renamed
   ("….xml.xml"). So a file is recognised by what it holds (root element, record element, first record's
-  fields, or a JSON array's keys), not by its name. PATH may be a folder, a zip, or one file.
+  fields, or a JSON array's keys), not by its name. PATH may be a folder, a zip, or one file (see ``Source``).
 * Reading records. ``Record`` wraps one XML element or one JSON object with typed readers that stop with the
   file, the line and the problem (a missing element, a bad date, an identifier of the wrong shape…).
 * Provenance. The files carry little of it; what they do not say comes from a PROVENANCE.md beside them when
@@ -16,15 +16,12 @@ import datetime
 import glob
 import json
 import re
-import unicodedata
-import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from hent.core.html import sanitize
-from hent.core.importing import Importer, ImportFailed, decode_lines
+from hent.core.importing import Importer, ImportFailed, licence_of, too_long
 
 PUBLISHER = "ONISEP"
-LICENCE_NOT_VERIFIED = "licence non vérifiée"
 PORTAL_URL = "https://opendata.onisep.fr/"
 
 FOR_RE = re.compile(r"FOR\.\d+")
@@ -96,26 +93,19 @@ def sniff(head):
 
 
 class OnisepImporter(Importer):
-    """Base of the ONISEP importers: PATH may also be one file; files are found by what they hold."""
+    """Base of the ONISEP importers: files are found by what they hold."""
 
     def __init__(self, path):
-        path = Path(path)
-        self.only = None
-        if path.is_file() and not zipfile.is_zipfile(path):
-            path, self.only = path.parent, path.name
         super().__init__(path)
         self._unknown = {}
 
     # -- files ---------------------------------------------------------------------------------------------------
 
     def files(self, source):
-        """{name: (kind, format)} for every XML or JSON file of the source (or the one file given)."""
-        names = source._names  # the base has no public listing
+        """{name: (kind, format)} for every XML or JSON file of the source."""
         found = {}
-        for name in names:
+        for name in source.names:
             base = PurePosixPath(name).name
-            if self.only is not None and name != self.only:
-                continue
             if base.startswith(".") or "__MACOSX" in name or not base.lower().endswith((".xml", ".json")):
                 continue
             found[name] = sniff(source.read_bytes(name)[:SNIFF_BYTES])
@@ -127,19 +117,16 @@ class OnisepImporter(Importer):
         names = [n for n, (k, _) in files.items() if k == kind]
         if not names:
             seen = ", ".join(f"{n} ({KINDS.get(k, 'not recognised')})" for n, (k, _) in files.items())
-            raise ImportFailed(f"no {KINDS[kind]} file found; files seen: {seen or 'none'}", file=str(self.where()))
+            raise ImportFailed(f"no {KINDS[kind]} file found; files seen: {seen or 'none'}", file=str(source.path))
         return sorted(names), files
 
     def one_file(self, source, kind):
         names, _ = self.find_files(source, kind)
         if len(names) > 1:
             raise ImportFailed(
-                f"several {KINDS[kind]} files: {', '.join(names)}; give one of them", file=str(self.where())
+                f"several {KINDS[kind]} files: {', '.join(names)}; give one of them", file=str(source.path)
             )
         return names[0]
-
-    def where(self):
-        return Path(self.path) / self.only if self.only else self.path
 
     def iter_records(self, source, name, tag):
         """Yield a ``Record`` for each <tag> element of an XML file, streaming, with its line and rank.
@@ -150,9 +137,7 @@ class OnisepImporter(Importer):
 
     def read_json_array(self, source, name):
         """Yield a ``Record`` for each object of a JSON array, with the line where it starts."""
-        text, fallback = decode_lines(source.read_bytes(name))
-        if fallback:
-            self.warnings.append(f"{name}: {len(fallback)} line(s) not in UTF-8, read as Windows-1252")
+        text = source.read_text(name)
         decoder = json.JSONDecoder()
         pos = _skip_space(text, 0)
         if not text.startswith("[", pos):
@@ -196,37 +181,26 @@ class OnisepImporter(Importer):
         for name, tags in sorted(self._unknown.items()):
             self.warnings.append(f"{name}: element(s) not imported: {', '.join(sorted(tags))}")
 
+    def meta(self, source, data_name, *, name, version="", published_on=None, description=""):
+        """The dataset's fields; the licence is the one a PROVENANCE.md beside the data file states, if any."""
+        return {
+            "name": name,
+            "publisher": PUBLISHER,
+            "version": version,
+            "published_on": published_on,
+            "licence": licence_of(source.provenance(beside=data_name)),
+            "licence_url": "",
+            "source_url": PORTAL_URL,
+            "description": description,
+        }
+
     def fit(self, model, values, record, element=None):
         """Stop on a text longer than its column (PostgreSQL would refuse it; SQLite would not)."""
-        limits = _max_lengths(model)
-        for field, value in values.items():
-            limit = limits.get(field)
-            if limit and isinstance(value, str) and len(value) > limit:
-                record.fail(f"{field} is {len(value)} characters long, more than {limit}", element)
+        found = too_long(model, values)
+        if found:
+            field, value, limit = found
+            record.fail(f"{field} is {len(value)} characters long, more than {limit}", element)
         return values
-
-    # -- provenance ----------------------------------------------------------------------------------------------
-
-    def provenance(self, source, data_name):
-        """Fields of a PROVENANCE.md beside the data file, if any: version date and licence line."""
-        folder = PurePosixPath(data_name).parent
-        candidates = [n for n in source._names if PurePosixPath(n).parent == folder and n.endswith("PROVENANCE.md")]
-        if not candidates:
-            return {}
-        text = source.read_text(candidates[0])
-        fields = {}
-        for line in text.splitlines():
-            match = re.match(r"\s*-\s*\*\*(\w+)\*\*\s*:\s*(.*)", line)
-            if match:
-                fields.setdefault(match.group(1).lower(), match.group(2).strip())
-        return fields
-
-    def licence(self, provenance):
-        """The licence as PROVENANCE.md states it, or "licence non vérifiée"."""
-        stated = provenance.get("licence", "")
-        if not stated or re.search(r"not (stated|verified)|non (précisée|vérifiée)|unknown", stated, re.IGNORECASE):
-            return LICENCE_NOT_VERIFIED
-        return stated
 
 
 class Record:
@@ -357,13 +331,6 @@ def first_iso_date(text):
         return None
 
 
-def fold(text):
-    """Lower case, no accents, no punctuation: "Territoire-de-Belfort" -> "territoire de belfort"."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
-
-
 def _skip_space(text, pos):
     while pos < len(text) and text[pos] in " \t\r\n":
         pos += 1
@@ -372,14 +339,3 @@ def _skip_space(text, pos):
 
 def _line(text, pos):
     return text.count("\n", 0, pos) + 1
-
-
-_LENGTHS = {}
-
-
-def _max_lengths(model):
-    if model not in _LENGTHS:
-        _LENGTHS[model] = {
-            f.attname: f.max_length for f in model._meta.concrete_fields if getattr(f, "max_length", None)
-        }
-    return _LENGTHS[model]

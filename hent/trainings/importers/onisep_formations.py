@@ -12,8 +12,6 @@ from hent.core.importing import Table
 from hent.trainings.importers.onisep_common import (
     FOR_RE,
     MET_RE,
-    PORTAL_URL,
-    PUBLISHER,
     OnisepImporter,
     date_in_name,
 )
@@ -65,19 +63,16 @@ class OnisepFormationsImporter(OnisepImporter):
         self._resolve_further_studies(formations, tags)
 
         exported = date_in_name(name) or (max(modified) if modified else None)
-        provenance = self.provenance(source, name)
-        meta = {
-            "name": "ONISEP Idéo — fiches formations",
-            "publisher": PUBLISHER,
-            "version": exported.isoformat() if exported else "",
-            "published_on": exported,
-            "licence": self.licence(provenance),
-            "licence_url": "",
-            "source_url": PORTAL_URL,
-            "description": "Idéo-Fiches formations (jeu de données ONISEP 5fe07a9ecc960)"
+        meta = self.meta(
+            source,
+            name,
+            name="ONISEP Idéo — fiches formations",
+            version=exported.isoformat() if exported else "",
+            published_on=exported,
+            description="Idéo-Fiches formations (jeu de données ONISEP 5fe07a9ecc960)"
             + (f", export du {exported:%d/%m/%Y}" if exported else "")
             + ".",
-        }
+        )
         if not exported:
             self.warnings.append(f"{name}: no export date in the file name or the records")
         return meta, [

@@ -13,16 +13,14 @@ commune code and no coordinates.
 import re
 
 from hent.core.importing import ImportFailed, Table
+from hent.territories.names import fold
 from hent.trainings.importers.onisep_common import (
     ENS_RE,
     KINDS,
     OPTIONS_FIELD,
-    PORTAL_URL,
-    PUBLISHER,
     SPECIALITES_FIELD,
     OnisepImporter,
     first_iso_date,
-    fold,
 )
 from hent.trainings.models import LyceeTeaching, OnisepLycee
 
@@ -96,7 +94,7 @@ class OnisepLyceesImporter(OnisepImporter):
         lycees, lycee_from, teachings = {}, {}, {}
         names = []
         for kind_name, (kind, field) in FILES.items():
-            name = self.one_file_of(files, kind_name)
+            name = self.one_file_of(source, files, kind_name)
             names.append(name)
             actions = set()
             for r in self.iter_records(source, name, "item"):
@@ -139,34 +137,31 @@ class OnisepLyceesImporter(OnisepImporter):
                     teachings[key] = values
         self.report_unknown()
 
-        provenance = self.provenance(source, names[0])
+        provenance = source.provenance(beside=names[0])
         collected = first_iso_date(provenance.get("version", ""))
         if not collected:
             self.warnings.append("the files carry no date, and no PROVENANCE.md gives one: version left empty")
-        meta = {
-            "name": "ONISEP Idéo — enseignements des lycées généraux et technologiques",
-            "publisher": PUBLISHER,
-            "version": collected.isoformat() if collected else "",
-            "published_on": None,
-            "licence": self.licence(provenance),
-            "licence_url": "",
-            "source_url": PORTAL_URL,
-            "description": "Enseignements de spécialité de 1re générale et enseignements optionnels de 2nde "
+        meta = self.meta(
+            source,
+            names[0],
+            name="ONISEP Idéo — enseignements des lycées généraux et technologiques",
+            version=collected.isoformat() if collected else "",
+            description="Enseignements de spécialité de 1re générale et enseignements optionnels de 2nde "
             "générale et technologique, par lycée (ONISEP, Idéo)."
             + (f" Fichiers sans date ; version : date de collecte ({collected:%d/%m/%Y})." if collected else ""),
-        }
+        )
         return meta, [
             Table(OnisepLycee, ("id",), lycees, label="lycées"),
             Table(LyceeTeaching, ("kind", "action_id", "label"), teachings, label="lycée teachings"),
         ]
 
-    def one_file_of(self, files, kind):
+    def one_file_of(self, source, files, kind):
         names = sorted(n for n, (k, _) in files.items() if k == kind)
         if len(names) != 1:
             seen = ", ".join(f"{n} ({KINDS.get(k, 'not recognised')})" for n, (k, _) in files.items())
             problem = f"several {KINDS[kind]} files" if names else f"no {KINDS[kind]} file found"
             raise ImportFailed(
-                f"{problem}; both lycée files are needed; files seen: {seen or 'none'}", file=str(self.where())
+                f"{problem}; both lycée files are needed; files seen: {seen or 'none'}", file=str(source.path)
             )
         return names[0]
 

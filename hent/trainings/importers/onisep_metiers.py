@@ -20,8 +20,6 @@ from hent.trainings.importers.onisep_common import (
     FOR_RE,
     KINDS,
     MET_RE,
-    PORTAL_URL,
-    PUBLISHER,
     ROME_RE,
     OnisepImporter,
     date_in_name,
@@ -65,7 +63,7 @@ class OnisepMetiersImporter(OnisepImporter):
             raise ImportFailed(
                 f"both {KINDS['fiches-metiers']} and {KINDS['metiers-list']} files ({names}): "
                 "they are two datasets, import them one at a time",
-                file=str(self.where()),
+                file=str(source.path),
             )
         if "metiers-list" in kinds:
             self.dataset_slug = "onisep-metiers"
@@ -145,21 +143,18 @@ class OnisepMetiersImporter(OnisepImporter):
             )
 
         exported = date_in_name(name)
-        provenance = self.provenance(source, name)
         if not exported:
             self.warnings.append(f"{name}: no export date in the file name")
-        meta = {
-            "name": "ONISEP Idéo — fiches métiers",
-            "publisher": PUBLISHER,
-            "version": exported.isoformat() if exported else "",
-            "published_on": exported,
-            "licence": self.licence(provenance),
-            "licence_url": "",
-            "source_url": PORTAL_URL,
-            "description": "Idéo-Fiches métiers (jeu de données ONISEP 5fe0808a2da6f)"
+        meta = self.meta(
+            source,
+            name,
+            name="ONISEP Idéo — fiches métiers",
+            version=exported.isoformat() if exported else "",
+            published_on=exported,
+            description="Idéo-Fiches métiers (jeu de données ONISEP 5fe0808a2da6f)"
             + (f", export du {exported:%d/%m/%Y}" if exported else "")
             + ". Codes ROME en version 3.",
-        }
+        )
         return meta, [
             Table(OnisepMetier, ("id",), metiers, label="métiers"),
             Table(OnisepMetierSynonym, ("metier_id", "name"), synonyms, label="métier synonyms"),
@@ -214,24 +209,20 @@ class OnisepMetiersImporter(OnisepImporter):
                 raise ImportFailed(
                     f"several {KINDS['metiers-list']} files with the same most recent year ({newest}): "
                     f"{', '.join(v[1] for v in versions)}; give one of them",
-                    file=str(self.where()),
+                    file=str(source.path),
                 )
             older = ", ".join(f"{v[1]} (up to {v[0]})" for v in versions[1:])
             self.warnings.append(f"imported {name} (publications up to {newest}); older version(s) ignored: {older}")
         self.report_unknown()
-        provenance = self.provenance(source, name)
-        meta = {
-            "name": "ONISEP Idéo — métiers et publications",
-            "publisher": PUBLISHER,
-            "version": str(newest) if newest else "",
-            "published_on": None,
-            "licence": self.licence(provenance),
-            "licence_url": "",
-            "source_url": PORTAL_URL,
-            "description": "Idéo-Métiers Onisep (jeu de données ONISEP 5fa5949243f97) : un métier par publication "
+        meta = self.meta(
+            source,
+            name,
+            name="ONISEP Idéo — métiers et publications",
+            version=str(newest) if newest else "",
+            description="Idéo-Métiers Onisep (jeu de données ONISEP 5fa5949243f97) : un métier par publication "
             "ONISEP, avec ses codes ROME. La version est l'année de publication la plus récente du fichier, "
             "qui ne porte pas de date.",
-        }
+        )
         return meta, [Table(OnisepMetierPublication, ("metier_id", "publication"), rows, label="métier publications")]
 
     def _read_list(self, source, name, fmt):

@@ -7,16 +7,9 @@ site uses it only where nothing better exists.
 
 import re
 
-from hent.core.importing import Importer, Table
-from hent.trainings.importers.annuaire import (
-    NOT_VERIFIED,
-    check_lengths,
-    check_uai,
-    dataset_meta,
-    fold,
-    read_csv,
-    warn_fallback,
-)
+from hent.core.importing import LICENCE_NOT_VERIFIED, Importer, Table, check_lengths, dataset_meta
+from hent.territories.names import fold
+from hent.trainings.importers.common import check_uai
 from hent.trainings.models import ParcoursupEntry
 
 STATUS = "Statut de l’etablissement de la filiere de formation (public, prive…)"
@@ -52,8 +45,7 @@ class ParcoursupImporter(Importer):
     dataset_slug = "parcoursup-copie-non-officielle"
 
     def parse(self, source):
-        table = read_csv(source, "fr-esr-parcoursup*.csv", [STATUS, UAI_COLUMN, NAME, REGION, PROGRAMME, GPS], ",")
-        warn_fallback(self, table)
+        table = source.read_csv("fr-esr-parcoursup*.csv", [STATUS, UAI_COLUMN, NAME, REGION, PROGRAMME, GPS])
         rows = {}
         repeated = 0
         for line, r in table:
@@ -64,9 +56,9 @@ class ParcoursupImporter(Importer):
                 table.fail(line, f"empty {'programme' if not programme else 'establishment name'}")
             status = r[STATUS].strip()
             folded = fold(status)
-            if folded.startswith("PUBLIC"):
+            if folded.startswith("public"):
                 sector = "public"
-            elif folded.startswith("PRIVE"):
+            elif folded.startswith("prive"):
                 sector = "privé"
             else:
                 table.fail(line, f"unknown status {status!r} (expected Public… or Prive…)")
@@ -108,6 +100,6 @@ class ParcoursupImporter(Importer):
             publisher="Ministère de l'Enseignement supérieur (Parcoursup), copie modifiée par un tiers",
             version="session inconnue",
             description=DESCRIPTION,
-            licence=(NOT_VERIFIED, ""),  # a copy modified by a third party: its licence cannot be assumed
+            licence=(LICENCE_NOT_VERIFIED, ""),  # a copy modified by a third party: its licence cannot be assumed
         )
         return meta, [Table(ParcoursupEntry, ("uai", "programme"), rows, label="Parcoursup programmes")]

@@ -18,14 +18,8 @@ Five ';'-separated Windows-1252 files, named ``<table>.v<version>.csv``:
 import datetime
 import re
 
-from hent.core.importing import Importer, ImportFailed, Table
-from hent.trainings.importers.certifications_common import (
-    LICENCE_NOT_VERIFIED,
-    SIRET_RE,
-    merge_lists,
-    read_table,
-    version_key,
-)
+from hent.core.importing import LICENCE_NOT_VERIFIED, Importer, ImportFailed, Table
+from hent.trainings.importers.common import CERTIFICATION_CSV, SIRET_RE, merge_lists, records, version_key
 from hent.trainings.models import RncpCertifier, RncpDiploma, RncpFiche, RncpNsf, RncpRome
 
 ACTIVE = {"ACTIVE": True, "INACTIVE": False}
@@ -91,7 +85,7 @@ class RncpImporter(Importer):
         return meta, tables
 
     def _read(self, stem, columns):
-        table = read_table(self.source, f"{stem}.v*.csv", columns, self.warnings)
+        table = self.source.read_csv(f"{stem}.v*.csv", columns, **CERTIFICATION_CSV)
         if not VERSION_RE.search(table.name):
             table.fail(None, "no version in the file name (expected <name>.v<version>.csv)")
         self.names.append(table.name)
@@ -104,7 +98,7 @@ class RncpImporter(Importer):
              "NiveauEurope", "CodeTypeCertif", "TypeCertif", "AncienneFiche", "NouvelleFiche", "TypeEnregistrement"],
         )  # fmt: skip
         fiches, lines = {}, {}
-        for row in info.records():
+        for row in records(info):
             number = row.rncp("CodeRNCP", required=True)
             fields = {
                 "title": row.text("intituleDiplome", required=True),
@@ -140,7 +134,7 @@ class RncpImporter(Importer):
     def _links(self, stem, model, key_fields, fiches, columns, read, label):
         table = self._read(stem, columns)
         rows, lines, repeated = {}, {}, 0
-        for row in table.records():
+        for row in records(table):
             number = row.rncp("CodeRNCP", required=True)
             if number not in fiches:
                 row.fail(f"unknown RNCP fiche RNCP{number} (not in rncp_info)")
@@ -173,7 +167,7 @@ class RncpImporter(Importer):
             ["CodeDiplome", "Intitule", "CodeRNCP", "Niveau2019", "type", "DerniereMaJ", "Fiche RNCP active/inactive"],
         )
         rows, lines, padded, superseded = {}, {}, [], 0
-        for row in table.records():
+        for row in records(table):
             cfd = row.cfd("CodeDiplome", required=True, padded=padded)
             rncp = row.rncp("CodeRNCP", unknown=NR)
             fields = {

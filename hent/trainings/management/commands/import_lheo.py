@@ -8,9 +8,4 @@ class Command(ImportCommand):
         "organisations): one .xml file, a folder of .xml files, or a zip archive."
     )
     importer_class = LheoImporter
-
-    def add_arguments(self, parser):
-        super().add_arguments(parser)
-        for action in parser._actions:
-            if action.dest == "path":
-                action.help = "an LHÉO .xml file, a folder of them, or a zip archive"
+    path_help = "an LHÉO .xml file, a folder of them, or a zip archive"

@@ -1,4 +1,5 @@
-"""The training catalogue built from all the real sources: coverage, figures equal to the files, pages served."""
+"""Everything `make run` imports, from the real files: the training catalogue and the labour figures
+(coverage, figures equal to the files, pages served)."""
 
 import csv
 import random
@@ -8,6 +9,8 @@ from django.apps import apps
 from django.core.management import call_command
 
 from hent.core.models import Dataset
+from hent.labour import figures, services
+from hent.labour import models as labour
 from hent.occupations.models import Occupation
 from hent.trainings import catalogue
 from hent.trainings import models as m
@@ -25,9 +28,10 @@ def built(rome_import, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         call_command("import_opendata", stdout=open("/dev/null", "w"))  # noqa: SIM115
         catalogue.rebuild()
+        figures.rebuild()
     yield
     with django_db_blocker.unblock():
-        for label in ("trainings", "territories"):
+        for label in ("labour", "trainings", "territories"):
             for model in reversed(list(apps.get_app_config(label).get_models())):
                 model.objects.all().delete()
         Dataset.objects.exclude(slug="rome").delete()
@@ -97,3 +101,61 @@ def test_occupation_pages_show_their_trainings(world, client):
     section = client.get("/metiers/D1102/").content.decode().split('id="formations"')[1].split("</section>")[0]
     cap = m.Training.objects.get(title="CAP boulanger", active=True)
     assert f'href="{cap.get_absolute_url()}"' in section and "CAP, BEP (niveau 3)" in section
+
+
+BMO = {2024: SHARED_DATA / "labour" / "bmo-2024" / "Base_open_data_BMO_2024.xlsx",
+       2025: SHARED_DATA / "labour" / "bmo-2025" / "Base_open_data_BMO_2025.xlsx"}  # fmt: skip
+
+
+def bmo_rows(year):
+    """The data sheet of the official workbook, read here with openpyxl alone: a list of dicts."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(require(BMO[year]), read_only=True, data_only=True)
+    sheet = next(s for s in book.worksheets if "open_data" in s.title)
+    rows = sheet.iter_rows(values_only=True)
+    header = [str(h).strip() for h in next(rows)]
+    return [dict(zip(header, r, strict=False)) for r in rows if any(v is not None for v in r)]
+
+
+def known(value):
+    return None if value in (None, "*", "") else int(float(value))
+
+
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_region_page_total_equals_the_official_workbook(world, client, year):
+    expected = sum(known(r["met"]) or 0 for r in bmo_rows(year) if str(r["REG"]) == REGION)
+    assert services.region_total(year) == expected
+    if year == max(BMO):
+        page = client.get("/territoires/").content.decode()
+        assert f'<span class="figure__value">{expected}</span>' in page
+
+
+def test_a_bassins_top_occupations_match_a_direct_computation(world, client):
+    year = max(BMO)
+    basin_column = f"BE{str(year)[2:]}"
+    totals = {}
+    for r in bmo_rows(year):
+        if str(r[basin_column]) == "5314" and known(r["met"]) is not None:
+            totals[r["Nom métier BMO"].strip()] = totals.get(r["Nom métier BMO"].strip(), 0) + known(r["met"])
+    expected = sorted(totals.items(), key=lambda kv: -kv[1])[:5]
+    view = services.territory("basin", "5314")
+    assert [(b.label, b.value) for b in view.top[:5]] == expected
+
+
+def test_most_occupations_have_regional_figures(world):
+    markets = labour.OccupationMarket.objects
+    total = Occupation.objects.count()
+    assert markets.exclude(projects=None).count() / total >= 0.9
+    assert markets.exclude(median_salary=None).count() / total >= 0.9
+    assert markets.exclude(share_women=None).count() / total >= 0.9
+
+
+def test_territory_pages_are_served(world, client):
+    from hent.territories import services as territories
+
+    urls = ["/territoires/"]
+    urls += [f"/territoires/departement/{d.code}/" for d in territories.departments()]
+    urls += [f"/territoires/bassin/{b.code}/" for b in territories.bmo_basins()]
+    urls += [f"/territoires/epci/{e.siren}/" for e in territories.epcis()]
+    assert [u for u in urls if client.get(u).status_code != 200] == []
