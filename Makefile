@@ -29,8 +29,10 @@ run: setup
 	HENT_SECURE=$${HENT_SECURE:-0} HENT_ALLOWED_HOSTS=$${HENT_ALLOWED_HOSTS:-127.0.0.1,localhost,$(HOST)} \
 	  $(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --no-access-log
 
-## make test: lint, then the whole suite on SQLite and on PostgreSQL
-test: $(BIN)/.dev-deps browser-deps lint test-sqlite test-postgres
+## make test: lint, then the whole suite on SQLite and on PostgreSQL (the two run side by side)
+test: $(BIN)/.dev-deps browser-deps lint
+	scripts/ensure-postgres
+	$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-postgres
 
 lint: $(BIN)/.dev-deps
 	$(BIN)/ruff check .

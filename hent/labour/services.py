@@ -17,7 +17,17 @@ from hent.labour.figures import gender_mix, indicator_for
 from hent.occupations.models import Occupation
 from hent.territories import services as territories
 
-MIN_PROJECTS_FOR_SHARES = 30  # "hardest to fill" and "seasonal" rankings ignore very small counts
+MIN_PROJECTS_FOR_SHARES = 30
+# The datasets cited in an occupation's "L'emploi" section, by the kind of figure.
+SOURCE_DATASETS = {
+    "fap2021": "fap2021",
+    "dares": "dares-portraits",
+    "salaries": "dares-salaires",
+    "shortage": "metiers-en-tension",
+    "outlook": "dares-metiers-2030",
+    "sectors": "labonneboite-rome-naf",
+    "tension": "francetravail-tension-bassin",
+}  # "hardest to fill" and "seasonal" rankings ignore very small counts
 
 
 def citation(slug):
@@ -116,45 +126,19 @@ def occupation_market(code, place=None):
     fap2009 = [link.fap_code for link in links if link.nomenclature == "fap2009"]
     rome_v3 = next((link.rome_code for link in links), occupation.parent_code or occupation.code)
     basin = place.bmo_basin if place is not None else None
-    years = bmo_years()
     labels = dict(m.Fap2021.objects.filter(code__in=fap2021).values_list("code", "label"))
-    families = []
-    for fap in fap2021:
-        rows = m.BmoRecord.objects.filter(bmo_code=fap, region_code=region)
-        by_year = {
-            year: counts(rows.filter(year=year).values_list("projects", "difficult", "seasonal")) for year in years
-        }
-        by_year = {y: c for y, c in by_year.items() if c.projects is not None or c.masked}
-        if not by_year:
-            continue
-        latest = max(by_year)
-        change = None
-        if len(by_year) >= 2:
-            previous = by_year[sorted(by_year)[-2]].projects
-            if previous and by_year[latest].projects is not None:
-                change = round(100 * (by_year[latest].projects - previous) / previous)
-        basin_counts = None
-        if basin is not None:
-            basin_counts = counts(
-                rows.filter(year=latest, basin_code=basin.code).values_list("projects", "difficult", "seasonal")
-            )
-        per_basin = defaultdict(Counts)
-        names = {}
-        for basin_code, name, p, d, s in rows.filter(year=latest).values_list(
-            "basin_code", "basin_name", "projects", "difficult", "seasonal"
-        ):
-            per_basin[basin_code].add(p, d, s)
-            names[basin_code] = name.title()
-        chart = bars(
-            (names[b], c.projects, f"/territoires/bassin/{b}/", _("(dont des valeurs masquées)") if c.masked else "")
-            for b, c in sorted(per_basin.items(), key=lambda kv: -(kv[1].projects or 0))
-        )
-        families.append(FamilyFigures(fap, labels.get(fap, fap), by_year, basin_counts, chart, change))
+    rows = defaultdict(list)  # family -> BMO rows in the Region, all years
+    for row in m.BmoRecord.objects.filter(bmo_code__in=fap2021, region_code=region).values_list(
+        "bmo_code", "year", "basin_code", "basin_name", "projects", "difficult", "seasonal"
+    ):
+        rows[row[0]].append(row[1:])
+    families = [_family_figures(fap, labels.get(fap, fap), rows[fap], basin) for fap in fap2021 if rows[fap]]
 
-    women = m.DaresIndicator.objects.filter(indicator="share_women", scope="France", value__isnull=False)
-    salaries = m.DaresIndicator.objects.filter(indicator="median_salary", scope="France", value__isnull=False)
-    share_women = _latest_for(women, fap2009)
-    salary = _latest_for(salaries, fap2009)
+    indicators = m.DaresIndicator.objects.filter(
+        indicator__in=["share_women", "median_salary"], scope="France", value__isnull=False
+    )
+    share_women = _latest_for(indicators.filter(indicator="share_women"), fap2009)
+    salary = _latest_for(indicators.filter(indicator="median_salary"), fap2009)
     shortage = m.ShortageListing.objects.filter(region_code=region, fap_code__in=fap2009).exists()
     basin_tension = None
     if basin is not None:
@@ -166,7 +150,8 @@ def occupation_market(code, place=None):
     labels_2009 = dict(m.Fap2009.objects.filter(code__in=fap2009).values_list("code", "label"))
     projections = list(m.Projection2030.objects.filter(region_code=region))
     outlook = next((p for code in fap2009 for p in projections if code[:3] in (p.fap_code, *p.fap_codes)), None)
-    sectors = _sectors(rome_v3)
+    citations = {d.slug: d.citation for d in Dataset.objects.all()}
+    years = sorted({year for family in families for year in family.by_year})
     return OccupationMarketView(
         occupation=occupation,
         region=territories.region_name(),
@@ -180,18 +165,36 @@ def occupation_market(code, place=None):
         share_women=(round(share_women[0]), share_women[1]) if share_women else None,
         gender_mix=gender_mix(round(share_women[0])) if share_women else "",
         outlook=outlook,
-        sectors=sectors,
+        sectors=_sectors(rome_v3),
         sources={
-            "bmo": ", ".join(citation(f"bmo-{y}") for y in years),
-            "fap2021": citation("fap2021"),
-            "dares": citation("dares-portraits"),
-            "salaries": citation("dares-salaires"),
-            "shortage": citation("metiers-en-tension"),
-            "outlook": citation("dares-metiers-2030"),
-            "sectors": citation("labonneboite-rome-naf"),
-            "tension": citation("francetravail-tension-bassin"),
+            "bmo": ", ".join(citations.get(f"bmo-{y}", f"BMO {y}") for y in years),
+            **{kind: citations.get(slug, slug) for kind, slug in SOURCE_DATASETS.items()},
         },
     )
+
+
+def _family_figures(code, label, rows, basin):
+    """A family's figures from its BMO rows in the Region: (year, basin, basin name, projects, difficult, seasonal)."""
+    by_year = defaultdict(Counts)
+    for year, _basin, _name, projects, difficult, seasonal in rows:
+        by_year[year].add(projects, difficult, seasonal)
+    latest = max(by_year)
+    change = None
+    if len(by_year) >= 2:
+        previous = by_year[sorted(by_year)[-2]].projects
+        if previous and by_year[latest].projects is not None:
+            change = round(100 * (by_year[latest].projects - previous) / previous)
+    per_basin, names = defaultdict(Counts), {}
+    for year, basin_code, name, projects, difficult, seasonal in rows:
+        if year == latest:
+            per_basin[basin_code].add(projects, difficult, seasonal)
+            names[basin_code] = name.title()
+    chart = bars(
+        (names[b], c.projects, f"/territoires/bassin/{b}/", _("(dont des valeurs masquées)") if c.masked else "")
+        for b, c in sorted(per_basin.items(), key=lambda kv: -(kv[1].projects or 0))
+    )
+    in_basin = per_basin.get(basin.code, Counts()) if basin is not None else None
+    return FamilyFigures(code, label, dict(by_year), in_basin, chart, change)
 
 
 def _latest_for(queryset, fap_codes):

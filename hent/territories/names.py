@@ -24,3 +24,34 @@ def fold(text):
 def name_key(text):
     """The comparison key of a place name: folded, with "st"/"ste" spelt out."""
     return " ".join(_ABBREVIATIONS.get(word, word) for word in fold(text).split())
+
+
+# INSEE codes of the regions (2016 map), by folded name, as publishers write them ("BRETAGNE", "Ile-de-France").
+REGIONS = {
+    "ile de france": "11",
+    "centre val de loire": "24",
+    "centre": "24",
+    "bourgogne franche comte": "27",
+    "normandie": "28",
+    "hauts de france": "32",
+    "grand est": "44",
+    "pays de la loire": "52",
+    "bretagne": "53",
+    "nouvelle aquitaine": "75",
+    "occitanie": "76",
+    "auvergne rhone alpes": "84",
+    "provence alpes cote d azur": "93",
+    "corse": "94",
+    "guadeloupe": "01",
+    "martinique": "02",
+    "guyane": "03",
+    "la reunion": "04",
+    "reunion": "04",
+    "mayotte": "06",
+}
+REGION_CODES = frozenset(REGIONS.values())
+
+
+def region_code_of(name):
+    """The INSEE code of a region given by name, or None."""
+    return REGIONS.get(fold(name))

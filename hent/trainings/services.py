@@ -79,32 +79,36 @@ def trainings_for_occupation(code, origin=None, per_level=6):
     ROME v3 fiche it was split from), then those taught in the Region, then those several
     sources agree on.
     """
-    links = TrainingOccupation.objects.filter(occupation_id=code, training__active=True).select_related("training")
-    sources, direct, trainings = defaultdict(set), set(), {}
-    for link in links:
-        trainings[link.training_id] = link.training
-        sources[link.training_id].add(link.get_source_display())
-        if link.source_code == code:
-            direct.add(link.training_id)
-    ranked = sorted(
-        trainings.values(),
-        key=lambda t: (t.level or 99, t.slug not in direct, not t.taught_in_region, -len(sources[t.slug]), t.title),
+    links = TrainingOccupation.objects.filter(occupation_id=code, training__active=True).values_list(
+        "training_id", "source", "source_code", "training__level", "training__taught_in_region", "training__title"
     )
+    labels = dict(TrainingOccupation.Source.choices)
+    sources, direct, keys = defaultdict(set), set(), {}
+    for slug, source, source_code, level, taught, title in links:
+        keys[slug] = (level, taught, title)
+        sources[slug].add(labels.get(source, source))
+        if source_code == code:
+            direct.add(slug)
+    ranked = sorted(
+        keys,
+        key=lambda s: (keys[s][0] or 99, s not in direct, not keys[s][1], -len(sources[s]), keys[s][2]),
+    )
+    grouped = [(level, list(group)) for level, group in groupby(ranked, key=lambda s: keys[s][0])]
+    shown = [slug for _level, group in grouped for slug in group[:per_level]]
+    trainings = Training.objects.in_bulk(shown)
+    places = _places(shown, origin)
     groups = []
-    for level, group in groupby(ranked, key=lambda t: t.level):
-        group = list(group)
-        shown = group[:per_level]
-        places = _places([t.slug for t in shown], origin)
+    for level, group in grouped:
         summaries = [
             TrainingSummary(
-                training=t,
-                modes=modes(t),
-                sources=sorted(sources[t.slug]),
-                places=places.get(t.slug, [])[:3],
-                places_in_region=len(places.get(t.slug, [])),
-                direct=t.slug in direct,
+                training=trainings[slug],
+                modes=modes(trainings[slug]),
+                sources=sorted(sources[slug]),
+                places=places.get(slug, [])[:3],
+                places_in_region=len(places.get(slug, [])),
+                direct=slug in direct,
             )
-            for t in shown
+            for slug in group[:per_level]
         ]
         groups.append(LevelGroup(level_label(level), summaries, len(group)))
     return groups

@@ -30,10 +30,10 @@ from django.db.models import Q
 
 from hent.core.importing import Importer, ImportFailed, Table
 from hent.labour.models import BmoRecord
+from hent.territories.names import REGION_CODES
 
 MASKED = "*"
 # INSEE region codes since 2016 (REG of the BMO files); a code outside this list is an unknown reference.
-REGIONS = {"01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"}
 DEPARTMENT = re.compile(r"\d\d|2[AB]|97\d")
 BMO_CODE = re.compile(r"[A-Z][0-9A-Z][A-Z]\d\d")
 BASIN_CODE = re.compile(r"\d{3,5}")
@@ -399,7 +399,7 @@ class BmoImporter(Importer):
         if not re.fullmatch(r"[A-Z]", family):
             sheet.fail(line, f"bad value {family!r} in column Famille_met (expected one letter)")
         region = code_text(cell["region_code"], 2)
-        if region not in REGIONS:
+        if region not in REGION_CODES:
             sheet.fail(line, f"unknown region code {region!r} in column REG")
         department = code_text(cell["department_code"], 2).upper()
         if not DEPARTMENT.fullmatch(department):

@@ -46,7 +46,7 @@ from hent.core.importing import (
 )
 from hent.labour.models import DaresIndicator, Fap2009, FapPcs, RomeFap2009
 from hent.labour.models.dares import CrosswalkSource
-from hent.territories.names import fold
+from hent.territories.names import REGION_CODES, region_code_of
 
 # -- helpers shared by the labour importers -------------------------------------------------------------------
 
@@ -59,34 +59,10 @@ DOMAINE = re.compile(r"[A-Z]")
 PCS = re.compile(r"\d{3}[a-z]")
 DEPARTMENT = re.compile(r"\d\d|2[AB]|97\d")
 
-# INSEE region codes (2016 map), by folded name (hent.territories.names.fold).
-REGIONS = {
-    "ile de france": "11",
-    "centre val de loire": "24",
-    "bourgogne franche comte": "27",
-    "normandie": "28",
-    "hauts de france": "32",
-    "grand est": "44",
-    "pays de la loire": "52",
-    "bretagne": "53",
-    "nouvelle aquitaine": "75",
-    "occitanie": "76",
-    "auvergne rhone alpes": "84",
-    "provence alpes cote d azur": "93",
-    "corse": "94",
-    "guadeloupe": "01",
-    "martinique": "02",
-    "guyane": "03",
-    "la reunion": "04",
-    "reunion": "04",
-    "mayotte": "06",
-}
-REGION_CODES = frozenset(REGIONS.values())
-
 
 def region_code(table, line, name):
     """INSEE code of a region name as publishers write it ("Bretagne", "BRETAGNE", "Ile-de-France")."""
-    code = REGIONS.get(fold(name))
+    code = region_code_of(name)
     if code is None:
         table.fail(line, f"unknown region {name!r}")
     return code

@@ -22,8 +22,9 @@ occupation and bassin: the counts' period (year, quarter, month?) is unknown.
 import re
 
 from hent.core.importing import LICENCE_NOT_VERIFIED, Importer, ImportFailed, Table, dataset_meta
-from hent.labour.importers.dares_portraits import FAP225, REGION_CODES, ROME_V3, checked, clean_text, number
+from hent.labour.importers.dares_portraits import FAP225, ROME_V3, checked, clean_text, number
 from hent.labour.models import BasinTension
+from hent.territories.names import REGION_CODES
 
 ROME_FILE = re.compile(r"tension_rome_bassin_(\d{4})\.csv")
 FAP_FILE = re.compile(r"tension_fap2009_rome_bassin_(\d{4})\.csv")

@@ -4,8 +4,8 @@ import datetime
 import re
 
 from hent.core.importing import Importer, Table, check_lengths, dataset_meta
-from hent.territories.names import fold
-from hent.trainings.importers.common import REGION_CODES, check_uai, masked_number
+from hent.territories.names import REGION_CODES, fold
+from hent.trainings.importers.common import check_uai, masked_number
 from hent.trainings.models import AnnuaireEntry
 
 

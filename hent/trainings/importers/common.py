@@ -12,7 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from hent.core.importing import fold_space
-from hent.territories.names import fold
+from hent.territories.names import region_code_of
 
 # How Certif Info, RNCP, the Kit apprentissage and the BCN write CSV: ';', each file in UTF-8 or in
 # Windows-1252 (a whole file), accents sometimes decomposed (normalised by the base).
@@ -23,31 +23,6 @@ CFD_RE = re.compile(r"[0-9A-Z]{8}")
 ROME_RE = re.compile(r"[A-N]\d{4}")
 SIRET_RE = re.compile(r"\d{14}")
 UAI_RE = re.compile(r"[0-9A-Z]{7}[A-Z]")
-
-# INSEE codes of the regions (2016 map), by name folded (hent.territories.names.fold).
-REGIONS = {
-    "ile de france": "11",
-    "centre val de loire": "24",
-    "centre": "24",
-    "bourgogne franche comte": "27",
-    "normandie": "28",
-    "hauts de france": "32",
-    "grand est": "44",
-    "pays de la loire": "52",
-    "bretagne": "53",
-    "nouvelle aquitaine": "75",
-    "occitanie": "76",
-    "auvergne rhone alpes": "84",
-    "provence alpes cote d azur": "93",
-    "corse": "94",
-    "guadeloupe": "01",
-    "martinique": "02",
-    "guyane": "03",
-    "la reunion": "04",
-    "reunion": "04",
-    "mayotte": "06",
-}
-REGION_CODES = set(REGIONS.values())
 
 
 def records(table):
@@ -223,7 +198,7 @@ def check_uai(table, line, value):
 
 def region_code(table, line, label):
     """The INSEE code of a region given by name ("PROVENCE-ALPES-COTE D'AZUR" -> "93")."""
-    code = REGIONS.get(fold(label))
+    code = region_code_of(label)
     if code is None:
         table.fail(line, f"unknown region {label!r}")
     return code

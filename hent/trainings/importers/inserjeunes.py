@@ -20,7 +20,8 @@ from functools import partial
 from django.db.models import Q
 
 from hent.core.importing import Importer, ImportFailed, Table, check_lengths, dataset_meta
-from hent.trainings.importers.common import REGION_CODES, check_uai, masked_number, region_code
+from hent.territories.names import REGION_CODES
+from hent.trainings.importers.common import check_uai, masked_number, region_code
 from hent.trainings.models import EstablishmentOutcome, RegionOutcome
 
 RATE = {"low": 0, "high": 100}
