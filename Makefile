@@ -27,11 +27,12 @@ run: setup
 	$(BIN)/python manage.py import_opendata
 	@echo "Hent is served on http://$(HOST):$(PORT)"
 	HENT_SECURE=$${HENT_SECURE:-0} HENT_ALLOWED_HOSTS=$${HENT_ALLOWED_HOSTS:-127.0.0.1,localhost,$(HOST)} \
-	  $(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --no-access-log
+	  $(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --no-access-log --ws-per-message-deflate false
 
 ## make test: lint, then the whole suite on SQLite and on PostgreSQL (the two run side by side)
 test: $(BIN)/.dev-deps browser-deps lint
 	scripts/ensure-postgres
+	scripts/ensure-redis
 	$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-postgres
 
 lint: $(BIN)/.dev-deps

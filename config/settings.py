@@ -58,6 +58,12 @@ INSTALLED_APPS = [
     "hent.territories",
     "hent.trainings",
     "hent.labour",
+    "hent.careers",
+    "hent.explore",
+    "hent.projects",
+    "hent.guidance",
+    "hent.staff",
+    "hent.contact",
     "hent.api",
 ]
 
@@ -171,3 +177,59 @@ HENT_REGION_CODE = os.environ.get("HENT_REGION_CODE", "53")  # INSEE region code
 HENT_SITE_NAME = os.environ.get("HENT_SITE_NAME", "Hent")
 API_PAGE_SIZE = 50
 API_MAX_PAGE_SIZE = 200
+
+# --- Contact: live chat with advisers and call-back requests (hent.contact) ---
+# Channel layer: in memory (one app server) unless REDIS_URL is set, then Redis, so that several app
+# servers share conversations. HENT_CHANNELS_PREFIX separates sites (or test runs) sharing one Redis.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            # Redis publish/subscribe: a group message is one PUBLISH, not one list push per member.
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": os.environ.get("HENT_CHANNELS_PREFIX", "hent")},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 1000}}}
+# Projects ("Mon projet") untouched for this many days are deleted by `manage.py purge_projects`.
+HENT_PROJECT_RETENTION_DAYS = int(os.environ.get("HENT_PROJECT_RETENTION_DAYS", "365"))
+# Conversations and call-back requests are deleted this many days after their last activity.
+HENT_CONVERSATION_RETENTION_DAYS = int(os.environ.get("HENT_CONVERSATION_RETENTION_DAYS", "90"))
+# An adviser counts as available this many seconds after their last sign of life (queue page or websocket).
+HENT_ADVISER_PRESENCE_SECONDS = int(os.environ.get("HENT_ADVISER_PRESENCE_SECONDS", "120"))
+# --- end of contact ---
+
+# --- Staff accounts, security and e-mail (hent.staff) -------------------------------------------------------
+# E-mail: SMTP when EMAIL_HOST is set; otherwise messages are written as files under var/mail (never printed
+# to the console, where password-reset links and addresses would end up in the logs). HENT_EMAIL_BACKEND
+# overrides both.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not env_bool("EMAIL_USE_SSL", False))
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_BACKEND = os.environ.get("HENT_EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.filebased.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"{HENT_SITE_NAME} <ne-pas-repondre@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+HENT_SITE_URL = os.environ.get("HENT_SITE_URL", "")  # absolute links printed by commands (create_staff)
+
+LOGIN_URL = "/equipe/connexion/"
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("HENT_PASSWORD_RESET_SECONDS", str(3 * 24 * 3600)))
+# Lockout: after N failed attempts (password or second factor) for one username within the window, that
+# username is refused for HENT_STAFF_LOCKOUT_SECONDS; likewise per client (hash of the address), with a higher
+# threshold since a school or an office shares one address.
+HENT_STAFF_LOCKOUT_FAILURES = int(os.environ.get("HENT_STAFF_LOCKOUT_FAILURES", "5"))
+HENT_STAFF_LOCKOUT_CLIENT_FAILURES = int(os.environ.get("HENT_STAFF_LOCKOUT_CLIENT_FAILURES", "20"))
+HENT_STAFF_LOCKOUT_WINDOW_SECONDS = int(os.environ.get("HENT_STAFF_LOCKOUT_WINDOW_SECONDS", str(15 * 60)))
+HENT_STAFF_LOCKOUT_SECONDS = int(os.environ.get("HENT_STAFF_LOCKOUT_SECONDS", str(15 * 60)))
+# A staff sign-in lasts at most this long, and ends when the browser closes.
+HENT_STAFF_SESSION_SECONDS = int(os.environ.get("HENT_STAFF_SESSION_SECONDS", str(8 * 3600)))
+# Time allowed between the password and the second factor.
+HENT_STAFF_PENDING_SECONDS = 5 * 60
+# --- end of staff section -----------------------------------------------------------------------------------

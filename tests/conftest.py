@@ -36,3 +36,20 @@ def imported_demo(db):
     from hent.occupations.importers.rome import RomeImporter
 
     return RomeImporter(DEMO_ROME).run()
+
+
+@pytest.fixture
+def pass_second_factor():
+    """pass_second_factor(client, user): the client's session passed the second factor, as after /equipe/connexion/."""
+    import time
+
+    from hent.staff.decorators import VERIFIED_AT_KEY, VERIFIED_USER_KEY
+
+    def verify(client, user):
+        session = client.session
+        session[VERIFIED_USER_KEY] = user.pk
+        session[VERIFIED_AT_KEY] = int(time.time())
+        session.save()
+        return client
+
+    return verify

@@ -57,6 +57,16 @@ def _list(summary, item_schema, description=""):
     }
 
 
+def domain_paths():
+    """The endpoints other domains declare in their api.py (OPENAPI_PATHS)."""
+    from hent.careers.api import OPENAPI_PATHS as careers
+    from hent.explore.api import OPENAPI_PATHS as explore
+    from hent.guidance.api import OPENAPI_PATHS as guidance
+    from hent.projects.api import OPENAPI_PATHS as projects
+
+    return {**careers, **explore, **projects, **guidance}
+
+
 def openapi_document(request):
     counted = {
         "type": "object",
@@ -230,6 +240,7 @@ def openapi_document(request):
                     "responses": {"200": {"description": "Communes"}, "400": ERROR},
                 }
             },
+            **domain_paths(),
             "/domains": _list("Grands domaines and domaines professionnels", LABELLED),
             "/interests": _list("Centres d'intérêt (« J'ai envie de… »)", counted),
             "/themes": _list("Themes", counted),

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from hent.api import views
 from hent.territories import views as territories_views
@@ -30,5 +30,9 @@ urlpatterns = [
     re_path(r"^v1/sectors/?$", views.sector_list, name="sector_list"),
     re_path(r"^v1/datasets/?$", views.dataset_list, name="dataset_list"),
     re_path(r"^v1/places/?$", territories_views.places_json, name="places"),
+    path("v1/", include("hent.careers.api")),
+    path("v1/", include("hent.explore.api")),
+    path("v1/", include("hent.projects.api")),
+    path("v1/", include("hent.guidance.api")),
     re_path(r"^v1/.*$", views.not_found, name="not_found"),
 ]

@@ -34,6 +34,7 @@ SOURCES = [
     ("import_rome_fap2009", "labour/rome-fap2009-*"),
     ("import_rome_naf", "labour/rome-naf-*"),
     ("import_tension_bassin", "labour/francetravail-tension-*"),
+    ("import_structures", "structures/orientation-*"),
 ]
 
 

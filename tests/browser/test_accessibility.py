@@ -1,33 +1,22 @@
 """Automated accessibility checks: axe-core (WCAG 2.1 A and AA rules) and reflow at 320 px and 200 % zoom."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.axe import axe_violations, describe
 
 pytestmark = pytest.mark.browser
 
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 REFLOW_VIEWPORTS = {
     "320px": {"width": 320, "height": 640},
     "zoom-200": {"width": 640, "height": 400},  # a 1280 x 800 screen at 200 % zoom
 }
 
 
-def describe(violations):
-    lines = [f"{len(violations)} axe violation(s):"]
-    for violation in violations:
-        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
-        lines.append(f"- {violation['id']}: {violation['help']} ({len(violation['nodes'])} node(s)) at {targets}")
-    return "\n".join(lines)
-
-
 def test_no_axe_violations(js_page, site_page):
     url, status = site_page
     response = js_page.goto(url)
     assert response.status == status
-    violations = Axe().run(js_page, options=AXE_OPTIONS).response["violations"]
+    violations = axe_violations(js_page)
     assert not violations, describe(violations)
 
 

@@ -3,9 +3,8 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.test_accessibility import AXE_OPTIONS, describe
+from tests.browser.axe import axe_violations, describe
 
 pytestmark = pytest.mark.browser
 
@@ -45,5 +44,5 @@ def test_escape_closes_and_enter_without_choice_submits_the_form(js_page, live_u
 
 def test_open_suggestions_have_no_axe_violation(js_page, live_url):
     open_suggestions(js_page, live_url, "infirm")
-    violations = Axe().run(js_page, options=AXE_OPTIONS).response["violations"]
+    violations = axe_violations(js_page)
     assert not violations, describe(violations)

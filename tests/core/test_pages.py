@@ -5,13 +5,15 @@ from hypothesis import strategies as st
 pytestmark = pytest.mark.django_db
 
 
-def test_home_speaks_to_each_public_and_announces_what_is_coming(client, imported_demo):
+def test_home_speaks_to_each_public_and_leads_to_the_main_tasks(client, imported_demo):
     page = client.get("/").content.decode()
     for public in ("Collégien", "Lycéen", "Étudiant", "changer de métier", "Parent", "orientation"):
         assert public in page
-    assert "Bientôt : discuter en direct avec un conseiller" in page  # coming features are said, not dead links
-    assert 'href="/formations/"' in page
-    assert 'href="/metiers/"' in page
+    assert "Bientôt" not in page  # every task the home page names is there now
+    for task in ("/metiers/", "/formations/", "/territoires/qui-recrute/", "/decouvrir/", "/changer-de-metier/"):
+        assert f'href="{task}"' in page
+    for task in ("/projet/", "/contact/", "/structures/"):
+        assert f'href="{task}"' in page
 
 
 def test_base_layout_is_accessible_by_construction(client, imported_demo):

@@ -49,10 +49,14 @@ def test_any_query_gives_a_page_and_a_json_list(client, imported_demo, q):
     assert response.status_code == 200 and isinstance(response.json()["results"], list)
 
 
-def test_staff_page_of_searches_without_result_is_for_staff_only(client, admin_client, imported_demo):
+def test_staff_page_of_searches_without_result_is_for_staff_only(
+    client, admin_client, admin_user, pass_second_factor, imported_demo
+):
+    """Staff with a password but without the second factor are sent to the staff login too."""
     client.get("/recherche/", {"q": "zzqxj"})
     client.get("/recherche/", {"q": "zzqxj"})
     url = "/gestion/search/searchmiss/"
     assert client.get(url).status_code == 302  # to the login page
-    page = admin_client.get(url).content.decode()
+    assert admin_client.get(url).status_code == 302
+    page = pass_second_factor(admin_client, admin_user).get(url).content.decode()
     assert "zzqxj" in page and ">2<" in page

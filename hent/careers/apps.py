@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CareersConfig(AppConfig):
+    name = "hent.careers"
+    verbose_name = "Changer de métier"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ExploreConfig(AppConfig):
+    name = "hent.explore"
+    verbose_name = "Découvrir par ses envies"

@@ -1,0 +1,305 @@
+"""Discovering occupations from what one likes: by the ROME's centres d'intérêt, and by a RIASEC profile.
+Callable without HTTP. Other domains are reached through their services only, except the trainings' levels
+(see ``lowest_levels``)."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Max, Min
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from hent.core.models import Dataset
+from hent.labour import services as labour
+from hent.labour.charts import bars
+from hent.occupations import services as occupations
+from hent.trainings import services as trainings
+
+PER_GROUP = 5  # suggestions shown per family before "see the others"
+
+# What people of each RIASEC type like doing, to explain a suggestion: "… aux personnes qui aiment <this>".
+# The types' names and descriptions are the occupation page's (hent.occupations.services.RIASEC).
+LIKES = {
+    "R": gettext_lazy("faire des choses concrètes (fabriquer, réparer, cultiver)"),
+    "I": gettext_lazy("chercher et comprendre comment marchent les choses"),
+    "A": gettext_lazy("créer et imaginer"),
+    "S": gettext_lazy("aider les autres"),
+    "E": gettext_lazy("convaincre et mener des projets"),
+    "C": gettext_lazy("organiser avec méthode"),
+}
+
+
+@dataclass
+class TypeInfo:
+    letter: str
+    name: str
+    description: str
+    likes: str
+
+
+def type_info(letter):
+    name, description = occupations.RIASEC[letter]
+    return TypeInfo(letter, name, description, LIKES[letter])
+
+
+def types():
+    return [type_info(letter) for letter in "RIASEC"]
+
+
+def join_words(words):
+    """Words joined the French way: "a", "a et b", "a, b et c"."""
+    words = [str(w) for w in words]
+    if len(words) <= 1:
+        return "".join(words)
+    return _("%(first)s et %(last)s") % {"first": ", ".join(words[:-1]), "last": words[-1]}
+
+
+def reason(matched, other=""):
+    """Why an occupation is suggested: the types it shares with the profile, and the other type it asks for."""
+    likes = join_words(f"{LIKES[letter]} ({letter})" for letter in matched)
+    text = _("Ce métier plaît souvent aux personnes qui aiment %(likes)s — comme vous.") % {"likes": likes}
+    if other:
+        text += " " + _("Il demande aussi d'aimer %(likes)s (%(letter)s).") % {"likes": LIKES[other], "letter": other}
+    return text
+
+
+def profile_types(profile):
+    """[(TypeInfo, TypeScore or None)]: the profile's types, strongest first (None: profile given as letters)."""
+    scores = {s.letter: s for s in profile.scores}
+    return [(type_info(letter), scores.get(letter)) for letter in profile.letters]
+
+
+def score_chart(profile):
+    """Bars of the profile's scores (0-100), in RIASEC order, for hent/labour's bar-chart table."""
+    rows = []
+    for s in profile.scores:
+        info = type_info(s.letter)
+        note = _("(pas assez de réponses)") if s.score is None else ""
+        rows.append((f"{info.letter} — {info.name}", s.score, "", note))
+    return bars(rows, fmt="{:.0f}", maximum=100)
+
+
+# -- trainings: the lowest level that leads to an occupation ---------------------------------------
+
+
+LEVELS_CACHE_SECONDS = 3600
+
+
+def lowest_levels(codes=None):
+    """{occupation code: lowest level (European framework: 3 = CAP … 8 = doctorate) of the active trainings the
+    sources link to it}, for ``codes`` (all occupations by default). Occupations without a linked training of
+    known level are absent.
+
+    Links the sources make to this very occupation are preferred; only when there is none, those made to the
+    ROME v3 fiche it comes from count (they are shared by every fiche split from it, hence less precise).
+    """
+    levels = _all_lowest_levels()
+    return levels if codes is None else {c: levels[c] for c in codes if c in levels}
+
+
+def _all_lowest_levels():
+    """The one place where this app reads hent.trainings' tables (read-only): hent.trainings.services has no
+    such function yet; it should move there, ideally as a column the catalogue rebuild fills.
+
+    The aggregate reads every link (200,000 with the real data, about 0.2 s), so it is cached; the key changes
+    when a dataset is imported or the links change in number.
+    """
+    from hent.trainings.models import TrainingOccupation
+
+    imported = Dataset.objects.aggregate(last=Max("imported_at"))["last"]
+    key = f"explore:lowest-levels:{imported.isoformat() if imported else ''}:{TrainingOccupation.objects.count()}"
+    levels = cache.get(key)
+    if levels is not None:
+        return levels
+    rows = (
+        TrainingOccupation.objects.filter(training__active=True, training__level__isnull=False)
+        .values_list("occupation_id", "source_code")
+        .annotate(level=Min("training__level"))
+        .order_by()
+    )
+    direct, inherited = {}, {}
+    for code, source_code, level in rows:
+        target = direct if source_code == code else inherited
+        target[code] = min(level, target.get(code, level))
+    levels = {**inherited, **direct}
+    cache.set(key, levels, LEVELS_CACHE_SECONDS)
+    return levels
+
+
+# -- filters shared by both ways of discovering --------------------------------------------------------
+
+
+@dataclass
+class Filters:
+    mix: str = ""
+    hiring: bool = False
+    level: int | None = None  # keep occupations reachable with a training of this level or below
+
+    @property
+    def active(self):
+        return bool(self.mix or self.hiring or self.level)
+
+
+def _filtered(codes, filters, levels):
+    """The codes that pass the filters, in the given order."""
+    allowed = labour.filter_codes(codes, filters.mix, filters.hiring)
+    if filters.level:
+        allowed = [c for c in allowed if levels.get(c) is not None and levels[c] <= filters.level]
+    return allowed
+
+
+@dataclass
+class Card:
+    """An occupation in a list of discoveries, with what the page says about it."""
+
+    occupation: object
+    level: int | None = None
+    market: object = None  # hent.labour OccupationMarket, or None
+    centres: list = field(default_factory=list)  # the chosen centres d'intérêt it matches
+    matched: list = field(default_factory=list)  # its RIASEC codes that are in the profile, major first
+    other: str = ""  # its other RIASEC code, not in the profile
+    fit: int = 0
+
+    @property
+    def level_label(self):
+        return trainings.level_label(self.level) if self.level else ""
+
+    @property
+    def reason(self):
+        return reason(self.matched, self.other) if self.matched else ""
+
+
+def _cards(cards, levels):
+    markets = labour.markets([c.occupation.code for c in cards])
+    for card in cards:
+        card.level = levels.get(card.occupation.code)
+        card.market = markets.get(card.occupation.code)
+    return cards
+
+
+def sources():
+    """The datasets behind these pages, for the "Source" line: ROME, trainings, labour."""
+    slugs = ["rome", *sorted(set(trainings.SOURCE_DATASETS.values()))]
+    year = labour.latest_year()
+    if year:
+        slugs.append(f"bmo-{year}")
+    slugs.append("dares-portraits")
+    found = {d.slug: d for d in Dataset.objects.filter(slug__in=slugs)}
+    return [found[slug] for slug in slugs if slug in found]
+
+
+# -- by the ROME's centres d'intérêt ------------------------------------------------------------------
+
+
+@dataclass
+class InterestResults:
+    centres: list  # the chosen CentreInteret
+    sections: list  # [(number of chosen centres matched, [(Domaine, [Card])])], most matched first
+    total: int  # occupations matching at least one chosen centre, before filters
+    shown: int
+    several: int  # shown occupations matching two chosen centres or more
+
+
+def centres():
+    """The ROME's centres d'intérêt, each with its number of occupations."""
+    return list(occupations.interests())
+
+
+def by_interests(codes, filters=None, only_all=False):
+    """Occupations matching one or several chosen centres d'intérêt, those matching the most first, each group
+    split by domaine professionnel. ``only_all`` keeps those that match every chosen centre."""
+    filters = filters or Filters()
+    known = {c.code: c for c in centres()}
+    chosen = [known[code] for code in dict.fromkeys(codes) if code in known]
+    matches = {}
+    for centre in chosen:
+        _centre, groups = occupations.interest(centre.code)
+        for _domaine, occs in groups:
+            for o in occs:
+                matches.setdefault(o.code, Card(o)).centres.append(centre)
+    levels = lowest_levels(matches)
+    allowed = set(_filtered(list(matches), filters, levels))
+    cards = [c for code, c in matches.items() if code in allowed]
+    if only_all:
+        cards = [c for c in cards if len(c.centres) == len(chosen)]
+    _cards(cards, levels)
+    by_count = defaultdict(lambda: defaultdict(list))
+    for card in cards:
+        by_count[len(card.centres)][card.occupation.domaine].append(card)
+    sections = []
+    for n in sorted(by_count, reverse=True):
+        domains = sorted(by_count[n].items(), key=lambda kv: kv[0].code)
+        sections.append((n, [(d, sorted(cs, key=lambda c: c.occupation.title)) for d, cs in domains]))
+    return InterestResults(
+        centres=chosen,
+        sections=sections,
+        total=len(matches),
+        shown=len(cards),
+        several=sum(len(c.centres) > 1 for c in cards),
+    )
+
+
+# -- by a RIASEC profile -----------------------------------------------------------------------------
+
+
+@dataclass
+class SuggestionGroup:
+    grand_domaine: object
+    cards: list  # all the group's suggestions, best fit first
+    per_group: int = PER_GROUP
+
+    @property
+    def first(self):
+        return self.cards[: self.per_group]
+
+    @property
+    def others(self):
+        return self.cards[self.per_group :]
+
+    @property
+    def others_by_reason(self):
+        """[(reason, [Card])]: the others, under their shared reason (it depends only on the RIASEC codes)."""
+        grouped = defaultdict(list)
+        for card in self.others:
+            grouped[(tuple(card.matched), card.other)].append(card)
+        return [(cards[0].reason, cards) for cards in grouped.values()]
+
+
+@dataclass
+class Suggestions:
+    groups: list  # [SuggestionGroup], the families with the best fits first
+    total: int  # occupations that fit the profile, before filters
+    shown: int
+
+
+def suggestions(profile, filters=None, per_group=PER_GROUP):
+    """Occupations whose ROME RIASEC codes fit a profile, grouped by grand domaine, a handful each.
+
+    An occupation fits when its major code is one of the profile's types. Fit = 2 x the weight of its major
+    code + the weight of its minor code (weights: 3 for the profile's strongest type(s), then 2, then 1; 0 for a
+    code outside the profile), so that an occupation sharing both its codes with the profile comes first.
+    """
+    filters = filters or Filters()
+    weights = profile.weights
+    if not weights:
+        return Suggestions([], 0, 0)
+    candidates = occupations.occupations_queryset().filter(riasec_major__in=list(weights))
+    cards = []
+    for o in candidates:
+        major, minor = o.riasec_major, o.riasec_minor
+        matched = [major] + ([minor] if minor in weights and minor != major else [])
+        other = minor if minor and minor not in weights else ""
+        cards.append(Card(o, matched=matched, other=other, fit=2 * weights[major] + weights.get(minor, 0)))
+    levels = lowest_levels([c.occupation.code for c in cards])
+    allowed = set(_filtered([c.occupation.code for c in cards], filters, levels))
+    shown = _cards([c for c in cards if c.occupation.code in allowed], levels)
+    by_family = defaultdict(list)
+    for card in shown:
+        by_family[card.occupation.domaine.grand_domaine].append(card)
+    groups = []
+    for gd, family in by_family.items():
+        family.sort(key=lambda c: (-c.fit, c.occupation.title))
+        groups.append(SuggestionGroup(gd, family, per_group))
+    groups.sort(key=lambda g: (-g.cards[0].fit, -sum(c.fit == g.cards[0].fit for c in g.cards), g.grand_domaine.code))
+    return Suggestions(groups, len(cards), len(shown))
