@@ -37,7 +37,14 @@ def real_rome(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def rome(real_rome, db):
+def rome(real_rome, db, files):
+    return files
+
+
+@pytest.fixture(scope="module")
+def files():
+    """What the publisher's files say: (moves in order, {fiche: {OGR: core}}, {OGR: kind}), read once."""
+    require(ROME_DIR)
     moves = defaultdict(list)
     for row in sorted(read("rubrique_mobilite"), key=lambda r: int(r["numero_ordre"])):
         moves[row["code_rome"]].append(row["code_rome_cible"])

@@ -31,5 +31,6 @@ def test_hent_opendata_comes_first(monkeypatch, tmp_path):
     monkeypatch.setenv("HENT_OPENDATA", str(tmp_path))
     assert opendata.roots()[0] == tmp_path
     assert opendata.locate("rome-4.0-*") == (tmp_path / "rome-4.0-v999", False)
+    monkeypatch.setattr(opendata, "roots", lambda: [tmp_path])  # not the other sources of ../shared/data
     output = run()
     assert f"import_rome {tmp_path / 'rome-4.0-v999'}" in output
