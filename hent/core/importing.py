@@ -29,7 +29,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -60,6 +60,22 @@ def derived_data_deferred():
             slugs, _batch = _batch, None
             if slugs:
                 datasets_batch_imported.send(sender=None, slugs=slugs)
+                refresh_planner_statistics()
+
+
+BULK_CHANGES = 1000  # rows created, updated or deleted from which an import refreshes the planner's statistics
+
+
+def refresh_planner_statistics():
+    """PostgreSQL plans queries from table statistics that a bulk import leaves stale: refresh them once the
+    import (or the batch of imports) is done, rather than whenever autovacuum comes by."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def batch_running():
+    return _batch is not None
 
 
 def in_batch(slug):

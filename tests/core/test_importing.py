@@ -217,3 +217,17 @@ def test_check_lengths_names_the_field_too_long_for_its_column():
     assert messages == [f"slug: 61 characters, more than the 60 this field holds ({'x' * 40!r}…)"]
     check_lengths(Dataset, {"slug": "x" * 60}, messages.append)
     assert len(messages) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bulk_import_leaves_fresh_planner_statistics_on_postgresql():
+    from django.db import connection
+
+    from hent.core.importing import refresh_planner_statistics
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics (ANALYZE) are PostgreSQL's; SQLite has none to refresh")
+    refresh_planner_statistics()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'occupations_occupation'")
+        assert cursor.fetchone()[0] is not None

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from hent.core import importing
 from hent.core.importing import ImportFailed
 
 
@@ -21,6 +22,8 @@ class ImportCommand(BaseCommand):
             report = self.importer_class(path).run(dry_run=dry_run)
         except ImportFailed as exc:
             raise CommandError(f"Import stopped, nothing was changed. {exc}") from None
+        if not dry_run and report.changes >= importing.BULK_CHANGES and not importing.batch_running():
+            importing.refresh_planner_statistics()
         for line in report.lines():
             self.stdout.write(line)
         self.stdout.write(f"  done in {time.perf_counter() - started:.1f} s")
