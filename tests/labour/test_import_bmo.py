@@ -1,10 +1,9 @@
-"""import_bmo on small workbooks written in France Travail's BMO layout (tests/labour/fixtures/bmo, see build.py)."""
+"""import_bmo on small workbooks written in France Travail's BMO layout (see tests/labour/bmo_workbooks.py)."""
 
 import datetime
 import io
 import shutil
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -14,20 +13,19 @@ from hent.core.importing import ImportFailed
 from hent.core.models import Dataset
 from hent.labour.importers.bmo import BmoImporter
 from hent.labour.models import BmoRecord
+from tests.labour import bmo_workbooks
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).parent / "fixtures" / "bmo"
 DATA_2024 = "BMO_2024_open_data"
 
 
 @pytest.fixture
 def bmo(tmp_path):
-    """Private copies of the 2024 and 2025 folders, which a test may alter: {year: folder}."""
-    folders = {}
-    for year in (2024, 2025):
-        folders[year] = tmp_path / f"bmo-{year}"
-        shutil.copytree(FIXTURES / str(year), folders[year])
+    """The 2024 and 2025 folders, written for the test, which it may alter: {year: folder}."""
+    folders = {year: tmp_path / f"bmo-{year}" for year in (2024, 2025)}
+    for year, folder in folders.items():
+        bmo_workbooks.write(folder, year)
     return folders
 
 

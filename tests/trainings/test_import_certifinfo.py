@@ -1,9 +1,8 @@
-"""import_certifinfo on small files written in Certif Info's format (tests/trainings/fixtures/certifinfo)."""
+"""import_certifinfo on small files written in Certif Info's format (tests/trainings/certifinfo_file.py)."""
 
 import datetime
 import shutil
 from functools import partial
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError
@@ -13,16 +12,19 @@ from hent.trainings.importers.certifinfo import CertifInfoImporter
 from hent.trainings.models import CertifInfo
 from tests import importing
 from tests.importing import import_fails, unchanged
+from tests.trainings import certifinfo_file
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).parent / "fixtures" / "certifinfo"
-FILE = "certif_info.csv"
+FILE = certifinfo_file.FILE
 run = partial(importing.run, "import_certifinfo")
 snapshot = partial(importing.snapshot, CertifInfo, Dataset)
 
 
-folder = importing.copied(FIXTURES)
+@pytest.fixture
+def folder(tmp_path):
+    """The test file in a folder of the test's own, which the test may alter."""
+    return certifinfo_file.write(tmp_path / "certifinfo")
 
 
 def edit(folder, old, new, count=1):
