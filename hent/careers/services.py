@@ -355,8 +355,10 @@ def explore(code, skill_codes, limit=10, origin=None):
             citations[market.bmo_year] = labour.citation(f"bmo-{market.bmo_year}") if market.bmo_year else ""
         return Hiring(market.projects, market.bmo_year, citations[market.bmo_year])
 
+    leading = trainings.trainings_for_occupations([t.code for t in moves], origin=origin, per_level=TRAININGS_SHOWN)
+
     def suggestion(t):
-        groups = trainings.trainings_for_occupation(t.code, origin=origin, per_level=TRAININGS_SHOWN)
+        groups = leading[t.code]
         shown = [s for g in groups for s in g.summaries][:TRAININGS_SHOWN]
         return Suggestion(t, shown, sum(g.total for g in groups), hiring(markets.get(t.code)))
 

@@ -74,6 +74,11 @@ def owner_only(view):
     return wrapper
 
 
+def project_change(view):
+    """A change to the visit's project: POST only, private, and only on the project this browser holds."""
+    return post_only(private(owner_only(view)))
+
+
 def safe_next(request, value, default):
     """A path on this site to go back to, never another site (open redirect)."""
     value = (value or "").strip()
@@ -195,9 +200,7 @@ def add(request):
     return HttpResponseRedirect(safe_next(request, form.cleaned_data["next"], _mine_url("elements")))
 
 
-@post_only
-@private
-@owner_only
+@project_change
 def remove(request, project, pk):
     item = services.remove_item(project, pk)
     if item is not None:
@@ -208,9 +211,7 @@ def remove(request, project, pk):
 # -- notes --------------------------------------------------------------------------------------
 
 
-@post_only
-@private
-@owner_only
+@project_change
 def note_add(request, project):
     form = NoteForm(request.POST)
     if form.is_valid():
@@ -224,9 +225,7 @@ def note_add(request, project):
     return HttpResponseRedirect(_mine_url("notes"))
 
 
-@post_only
-@private
-@owner_only
+@project_change
 def note_edit(request, project, pk):
     if request.POST.get("action") == "supprimer":
         if services.delete_note(project, pk):
@@ -249,9 +248,7 @@ def note_edit(request, project, pk):
 # -- the plan -------------------------------------------------------------------------------------
 
 
-@post_only
-@private
-@owner_only
+@project_change
 def plan(request, project):
     steps = list(project.steps.all())
     step_forms = [(s, StepForm.for_step(s, data=request.POST)) for s in steps]
@@ -266,9 +263,7 @@ def plan(request, project):
     return HttpResponseRedirect(_mine_url("plan"))
 
 
-@post_only
-@private
-@owner_only
+@project_change
 def step_add(request, project):
     form = NewStepForm(request.POST)
     if form.is_valid():
@@ -282,9 +277,7 @@ def step_add(request, project):
     return HttpResponseRedirect(_mine_url("plan"))
 
 
-@post_only
-@private
-@owner_only
+@project_change
 def step_delete(request, project, pk):
     if services.delete_step(project, pk):
         messages.success(request, _("L'étape est retirée de votre plan."))
@@ -294,9 +287,7 @@ def step_delete(request, project, pk):
 # -- keys, closing, deleting ---------------------------------------------------------------------------
 
 
-@post_only
-@private
-@owner_only
+@project_change
 def renew(request, project):
     services.renew_key(project)
     messages.info(request, _("L'ancien lien ne marche plus. Voici le nouveau : gardez-le bien."))

@@ -79,39 +79,51 @@ def trainings_for_occupation(code, origin=None, per_level=6):
     ROME v3 fiche it was split from), then those taught in the Region, then those several
     sources agree on.
     """
-    links = TrainingOccupation.objects.filter(occupation_id=code, training__active=True).values_list(
-        "training_id", "source", "source_code", "training__level", "training__taught_in_region", "training__title"
-    )
+    return trainings_for_occupations([code], origin, per_level)[code]
+
+
+def trainings_for_occupations(codes, origin=None, per_level=6):
+    """{code: [LevelGroup]} as trainings_for_occupation gives them, for several occupations in three queries."""
+    links = TrainingOccupation.objects.filter(occupation_id__in=codes, training__active=True).values_list(
+        "occupation_id", "training_id", "source", "source_code", "training__level", "training__taught_in_region",
+        "training__title",
+    )  # fmt: skip
     labels = dict(TrainingOccupation.Source.choices)
-    sources, direct, keys = defaultdict(set), set(), {}
-    for slug, source, source_code, level, taught, title in links:
-        keys[slug] = (level, taught, title)
-        sources[slug].add(labels.get(source, source))
+    sources, direct, keys = defaultdict(lambda: defaultdict(set)), defaultdict(set), defaultdict(dict)
+    for code, slug, source, source_code, level, taught, title in links:
+        keys[code][slug] = (level, taught, title)
+        sources[code][slug].add(labels.get(source, source))
         if source_code == code:
-            direct.add(slug)
-    ranked = sorted(
-        keys,
-        key=lambda s: (keys[s][0] or 99, s not in direct, not keys[s][1], -len(sources[s]), keys[s][2]),
-    )
-    grouped = [(level, list(group)) for level, group in groupby(ranked, key=lambda s: keys[s][0])]
-    shown = [slug for _level, group in grouped for slug in group[:per_level]]
+            direct[code].add(slug)
+    grouped = {}
+    for code in codes:
+        k, d, n = keys[code], direct[code], sources[code]
+        ranked = sorted(k, key=lambda s: (k[s][0] or 99, s not in d, not k[s][1], -len(n[s]), k[s][2]))
+        grouped[code] = [(level, list(group)) for level, group in groupby(ranked, key=lambda s: k[s][0])]
+    shown = {slug for groups in grouped.values() for _level, group in groups for slug in group[:per_level]}
     trainings = Training.objects.in_bulk(shown)
     places = _places(shown, origin)
-    groups = []
-    for level, group in grouped:
-        summaries = [
-            TrainingSummary(
-                training=trainings[slug],
-                modes=modes(trainings[slug]),
-                sources=sorted(sources[slug]),
-                places=places.get(slug, [])[:3],
-                places_in_region=len(places.get(slug, [])),
-                direct=slug in direct,
+    return {
+        code: [
+            LevelGroup(
+                level_label(level),
+                [
+                    TrainingSummary(
+                        training=trainings[slug],
+                        modes=modes(trainings[slug]),
+                        sources=sorted(sources[code][slug]),
+                        places=places.get(slug, [])[:3],
+                        places_in_region=len(places.get(slug, [])),
+                        direct=slug in direct[code],
+                    )
+                    for slug in group[:per_level]
+                ],
+                len(group),
             )
-            for slug in group[:per_level]
+            for level, group in grouped[code]
         ]
-        groups.append(LevelGroup(level_label(level), summaries, len(group)))
-    return groups
+        for code in codes
+    }
 
 
 @dataclass

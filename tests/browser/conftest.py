@@ -5,6 +5,7 @@ database when DATABASE_URL points at PostgreSQL), filled from the ROME open data
 else from the demonstration dataset shipped in the repository.
 """
 
+import contextlib
 import os
 import re
 import secrets
@@ -133,6 +134,33 @@ def server_database():
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@contextlib.contextmanager
+def serving(env, var_dir):
+    """uvicorn serving the site with ``env`` (log in ``var_dir``), as `make run` starts it: its base URL."""
+    port = _free_port()
+    uvicorn = Path(sys.executable).with_name("uvicorn")
+    log = Path(var_dir) / "server.log"
+    with log.open("w") as log_file:
+        server = subprocess.Popen(
+            [uvicorn, "config.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
+            cwd=REPO,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_served(server, url, log)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
 @pytest.fixture(scope="session")
 def live_url(server_database):
     """Base URL (no trailing slash) of a uvicorn server started as a user would start it."""
@@ -150,28 +178,8 @@ def live_url(server_database):
         _manage(env, "collectstatic", "--noinput", "-v0")
         _manage(env, "import_opendata")  # as `make run` does: the open data when present, else the demo data
 
-        port = _free_port()
-        uvicorn = Path(sys.executable).with_name("uvicorn")
-        log = Path(var_dir) / "server.log"
-        with log.open("w") as log_file:
-            server = subprocess.Popen(
-                [uvicorn, "config.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
-                cwd=REPO,
-                env=env,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-            )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_served(server, url, log)
+        with serving(env, var_dir) as url:
             yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
 
 
 @pytest.fixture(scope="session")

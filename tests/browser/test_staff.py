@@ -10,8 +10,6 @@ import hmac
 import os
 import re
 import struct
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -20,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
-from tests.browser.conftest import REPO, _free_port, _manage, _wait_until_served
+from tests.browser.conftest import _manage, serving
 
 pytestmark = pytest.mark.browser
 
@@ -75,28 +73,8 @@ def staff_url(server_database):
         _manage(env, "migrate", "--noinput")
         _manage(env, "collectstatic", "--noinput", "-v0")
         _manage(env, "shell", "-c", CREATE_ACCOUNTS)
-        port = _free_port()
-        log = Path(var_dir) / "server.log"
-        uvicorn = Path(sys.executable).with_name("uvicorn")
-        with log.open("w") as log_file:
-            server = subprocess.Popen(
-                [uvicorn, "config.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
-                cwd=REPO,
-                env=env,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-            )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_served(server, url, log)
+        with serving(env, var_dir) as url:
             yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
 
 
 def sign_in_password(page, url, username):
