@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "hent.core.middleware.AccessLogMiddleware",
     "hent.core.middleware.SecurityHeadersMiddleware",
+    "hent.core.datasets.DatasetsPerRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

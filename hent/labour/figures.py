@@ -99,15 +99,37 @@ def _bmo_totals(year, region):
 
 
 def _latest_indicator(name):
-    """{fap code: value} of a DARES indicator at its latest period (national scope)."""
+    """{fap code: (value, period)} of a DARES indicator at its latest period (national scope)."""
     rows = m.DaresIndicator.objects.filter(indicator=name, scope="France", value__isnull=False).values_list(
         "fap_code", "period", "value"
     )
     latest = {}
     for code, period, value in rows:
-        if code not in latest or period > latest[code][0]:
-            latest[code] = (period, value)
-    return {code: value for code, (_period, value) in latest.items()}
+        if code not in latest or period > latest[code][1]:
+            latest[code] = (value, period)
+    return latest
+
+
+def _outlooks(region):
+    """{FAP-87 code: Projection2030 row of the Region covering it}."""
+    outlooks = {}
+    for p in m.Projection2030.objects.filter(region_code=region).order_by("id"):
+        for code in (p.fap_code, *p.fap_codes):
+            outlooks.setdefault(code, p)
+    return outlooks
+
+
+def _sectors(limit=5):
+    """{ROME v3 code: [[NAF label, share of its hirings %]]}, the sectors that hire the most first."""
+    weights = defaultdict(list)
+    rows = m.RomeNaf.objects.filter(curated=True).order_by("rome_code", "-weight", "naf_label")
+    for rome, label, weight in rows.values_list("rome_code", "naf_label", "weight"):
+        weights[rome].append((label, weight))
+    sectors = {}
+    for rome, rows in weights.items():
+        total = sum(w for _, w in rows) or 1
+        sectors[rome] = [[label, round(100 * weight / total)] for label, weight in rows[:limit]]
+    return sectors
 
 
 def indicator_for(values, fap_codes):
@@ -130,6 +152,9 @@ def rebuild():
     shortage = set(
         m.ShortageListing.objects.filter(region_code=region, year=shortage_year).values_list("fap_code", flat=True)
     )
+    outlooks = _outlooks(region)
+    sectors = _sectors()
+    parents = dict(Occupation.objects.values_list("code", "parent_code"))
     links, markets = [], []
     for code, entries in families.items():
         links += [
@@ -141,8 +166,9 @@ def rebuild():
         totals = [bmo[f] for f in fap2021 if f in bmo]
         projects = sum(t[0] for t in totals) if totals else None
         with_difficult, with_seasonal = sum(t[3] for t in totals), sum(t[4] for t in totals)
-        share_women = indicator_for(women, fap2009)
-        salary = indicator_for(salaries, fap2009)
+        share_women, women_period = indicator_for(women, fap2009) or (None, "")
+        salary, salary_period = indicator_for(salaries, fap2009) or (None, "")
+        rome_v3 = entries[0][2] if entries else parents.get(code) or code
         markets.append(
             m.OccupationMarket(
                 occupation_id=code,
@@ -154,6 +180,10 @@ def rebuild():
                 gender_mix=gender_mix(round(share_women) if share_women is not None else None),
                 median_salary=round(salary) if salary is not None else None,
                 in_shortage_list=any(f in shortage for f in fap2009),
+                women_period=women_period,
+                salary_period=salary_period,
+                outlook=next((outlooks[f[:3]] for f in fap2009 if f[:3] in outlooks), None),
+                sectors=sectors.get(rome_v3, []),
             )
         )
     with transaction.atomic():

@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from django.db.models import Max, Sum
 from django.utils.translation import gettext as _
 
-from hent.core.models import Dataset
+from hent.core import datasets
 from hent.labour import models as m
 from hent.labour.charts import bars
-from hent.labour.figures import gender_mix, indicator_for
 from hent.occupations.models import Occupation
 from hent.territories import services as territories
 
@@ -30,9 +29,7 @@ SOURCE_DATASETS = {
 }  # "hardest to fill" and "seasonal" rankings ignore very small counts
 
 
-def citation(slug):
-    dataset = Dataset.objects.filter(slug=slug).first()
-    return dataset.citation if dataset else slug
+citation = datasets.citation
 
 
 def bmo_years():
@@ -119,39 +116,33 @@ class OccupationMarketView:
 
 
 def occupation_market(code, place=None):
-    occupation = Occupation.objects.filter(code=code).first()
+    """The "L'emploi" section of an occupation page: its families' hiring in the Region (and the visitor's
+    bassin), and the headline figures ``figures.rebuild()`` worked out at import time."""
+    headline = m.OccupationMarket.objects.select_related("occupation", "outlook").filter(occupation=code).first()
+    occupation = headline.occupation if headline else Occupation.objects.filter(code=code).first()
     region = territories.region_code()
-    links = list(m.OccupationFamily.objects.filter(occupation=occupation).order_by("id"))
+    links = list(m.OccupationFamily.objects.filter(occupation=code).order_by("id"))
     fap2021 = [link.fap_code for link in links if link.nomenclature == "fap2021"]
     fap2009 = [link.fap_code for link in links if link.nomenclature == "fap2009"]
-    rome_v3 = next((link.rome_code for link in links), occupation.parent_code or occupation.code)
     basin = place.bmo_basin if place is not None else None
-    labels = dict(m.Fap2021.objects.filter(code__in=fap2021).values_list("code", "label"))
+    labels = dict(m.Fap2021.objects.filter(code__in=fap2021).values_list("code", "label")) if fap2021 else {}
+    labels_2009 = dict(m.Fap2009.objects.filter(code__in=fap2009).values_list("code", "label")) if fap2009 else {}
     rows = defaultdict(list)  # family -> BMO rows in the Region, all years
     for row in m.BmoRecord.objects.filter(bmo_code__in=fap2021, region_code=region).values_list(
         "bmo_code", "year", "basin_code", "basin_name", "projects", "difficult", "seasonal"
     ):
         rows[row[0]].append(row[1:])
     families = [_family_figures(fap, labels.get(fap, fap), rows[fap], basin) for fap in fap2021 if rows[fap]]
-
-    indicators = m.DaresIndicator.objects.filter(
-        indicator__in=["share_women", "median_salary"], scope="France", value__isnull=False
-    )
-    share_women = _latest_for(indicators.filter(indicator="share_women"), fap2009)
-    salary = _latest_for(indicators.filter(indicator="median_salary"), fap2009)
-    shortage = m.ShortageListing.objects.filter(region_code=region, fap_code__in=fap2009).exists()
     basin_tension = None
-    if basin is not None:
+    if basin is not None and occupation is not None:
+        rome_v3 = next((link.rome_code for link in links), occupation.parent_code or occupation.code)
         basin_tension = (
             m.BasinTension.objects.filter(rome_code=rome_v3, basin_code__in=[basin.code, basin.code.zfill(4)])
             .order_by("-year")
             .first()
         )
-    labels_2009 = dict(m.Fap2009.objects.filter(code__in=fap2009).values_list("code", "label"))
-    projections = list(m.Projection2030.objects.filter(region_code=region))
-    outlook = next((p for code in fap2009 for p in projections if code[:3] in (p.fap_code, *p.fap_codes)), None)
-    citations = {d.slug: d.citation for d in Dataset.objects.all()}
     years = sorted({year for family in families for year in family.by_year})
+    share_women = headline.share_women if headline else None
     return OccupationMarketView(
         occupation=occupation,
         region=territories.region_name(),
@@ -159,16 +150,16 @@ def occupation_market(code, place=None):
         families=families,
         fap2009=[(code, labels_2009.get(code, code)) for code in fap2009],
         basin=basin,
-        shortage=shortage,
+        shortage=bool(headline and headline.in_shortage_list),
         basin_tension=basin_tension,
-        salary=(round(salary[0]), salary[1]) if salary else None,
-        share_women=(round(share_women[0]), share_women[1]) if share_women else None,
-        gender_mix=gender_mix(round(share_women[0])) if share_women else "",
-        outlook=outlook,
-        sectors=_sectors(rome_v3),
+        salary=(headline.median_salary, headline.salary_period) if headline and headline.median_salary else None,
+        share_women=(round(share_women), headline.women_period) if share_women is not None else None,
+        gender_mix=headline.gender_mix if headline else "",
+        outlook=headline.outlook if headline else None,
+        sectors=[tuple(s) for s in headline.sectors] if headline else [],
         sources={
-            "bmo": ", ".join(citations.get(f"bmo-{y}", f"BMO {y}") for y in years),
-            **{kind: citations.get(slug, slug) for kind, slug in SOURCE_DATASETS.items()},
+            "bmo": ", ".join(citation(f"bmo-{y}", f"BMO {y}") for y in years),
+            **{kind: citation(slug) for kind, slug in SOURCE_DATASETS.items()},
         },
     )
 
@@ -195,27 +186,6 @@ def _family_figures(code, label, rows, basin):
     )
     in_basin = per_basin.get(basin.code, Counts()) if basin is not None else None
     return FamilyFigures(code, label, dict(by_year), in_basin, chart, change)
-
-
-def _latest_for(queryset, fap_codes):
-    """(value, period) of the finest family level that has a value, at its latest period."""
-    if not fap_codes:
-        return None
-    candidates = {c[:size] for c in fap_codes for size in (5, 3)}
-    latest = {}
-    for code, period, value in queryset.filter(fap_code__in=candidates).values_list("fap_code", "period", "value"):
-        if code not in latest or period > latest[code][1]:
-            latest[code] = (value, period)
-    return indicator_for(latest, fap_codes)
-
-
-def _sectors(rome_v3, limit=5):
-    """The business sectors (NAF) that hire for this occupation the most, as shares of its hirings."""
-    rows = list(
-        m.RomeNaf.objects.filter(rome_code=rome_v3, curated=True).order_by("-weight").values_list("naf_label", "weight")
-    )
-    total = sum(w for _, w in rows) or 1
-    return [(label, round(100 * weight / total)) for label, weight in rows[:limit]]
 
 
 # -- territories ---------------------------------------------------------------------

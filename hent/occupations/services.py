@@ -7,6 +7,7 @@ from django.db.models import Count, F, Prefetch, Q, Value
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from hent.core import datasets
 from hent.core.models import Dataset
 from hent.occupations.importers.rome import split_gender
 from hent.occupations.models import (
@@ -44,7 +45,7 @@ SKILL_GROUPS = [
 
 
 def rome_dataset():
-    return Dataset.objects.filter(slug="rome").first()
+    return datasets.dataset("rome")
 
 
 def occupations_queryset():

@@ -9,7 +9,8 @@ from hent.trainings import services as trainings
 
 
 def _render(request, template, context, nav="metiers"):
-    context.setdefault("dataset", services.rome_dataset())
+    if "dataset" not in context:
+        context["dataset"] = services.rome_dataset()
     return render(request, f"occupations/{template}", {"nav": nav, **context})
 
 

@@ -10,7 +10,7 @@ import re
 from django.conf import settings
 from django.db.models import Q
 
-from hent.core.models import Dataset
+from hent.core import datasets
 from hent.core.text import clean_input
 from hent.territories.models import BmoBasin, Commune, Department, EmploymentZone, Epci, Region
 from hent.territories.names import fold, name_key
@@ -60,7 +60,7 @@ def bmo_basins():
 
 
 def geo_dataset():
-    return Dataset.objects.filter(slug="geo").first()
+    return datasets.dataset("geo")
 
 
 # -- finding a place ---------------------------------------------------------------

@@ -60,7 +60,13 @@ class LevelGroup:
 def _places(slugs, origin):
     """Places in the region for these trainings, nearest first when an origin is given."""
     by_training = defaultdict(list)
-    for place in TrainingPlace.objects.filter(training__in=slugs).select_related("establishment"):
+    rows = TrainingPlace.objects.filter(training__in=slugs).select_related("establishment")
+    # What a list of places shows and sorts by: popular trainings are taught in hundreds of places.
+    rows = rows.only(
+        "training_id", "mode", "source", "establishment__name", "establishment__commune_name",
+        "establishment__latitude", "establishment__longitude",
+    )  # fmt: skip
+    for place in rows:
         by_training[place.training_id].append(place)
     result = {}
     for slug, places in by_training.items():

@@ -30,6 +30,17 @@ def test_demo_data_is_announced_on_every_page(client, imported_demo):
         assert "Données de démonstration." in text(client.get(url))
 
 
+def test_an_occupation_page_reads_the_datasets_once(client, imported_demo):
+    """A page cites several datasets (ROME, labour sources, the demonstration banner): one read of the table."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/metiers/D1102/").status_code == 200
+    assert sum('"core_dataset"' in q["sql"] for q in queries.captured_queries) == 1
+    assert len(queries.captured_queries) <= 20
+
+
 def test_tags_explain_regulated_and_transition_jobs(client, imported_demo):
     page = text(client.get("/metiers/J1506/"))
     assert "Métier réglementé" in page and "Transition numérique" in page

@@ -47,3 +47,9 @@ class OccupationMarket(models.Model):
     gender_mix = models.CharField(max_length=20, choices=GenderMix.choices, blank=True)
     median_salary = models.PositiveIntegerField(null=True, blank=True)
     in_shortage_list = models.BooleanField(default=False)
+    # What the occupation page shows besides, worked out once per import rather than on every page:
+    women_period = models.CharField(max_length=20, blank=True)  # the DARES period of share_women
+    salary_period = models.CharField(max_length=20, blank=True)  # and of median_salary
+    outlook = models.ForeignKey("labour.Projection2030", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")  # fmt: skip
+    sectors = models.JSONField(default=list, blank=True)  # [[NAF label, share of hirings %]], largest first
