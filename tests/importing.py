@@ -13,8 +13,6 @@ failed import changed nothing (a snapshot of every table before and after).
 
 import contextlib
 import io
-import shutil
-from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -71,17 +69,6 @@ def assert_reimport_changes_nothing(run, path, snapshot):
     run(path)
     with unchanged(snapshot):
         assert NO_CHANGE in run(path)
-
-
-def copied(folder):
-    """A fixture: a private copy of the fixture folder ``folder`` (same name, in the test's tmp_path), which the
-    test may alter. In a test module: ``folder = copied(FIXTURES / "bcn")``."""
-
-    @pytest.fixture
-    def private_copy(tmp_path):
-        return Path(shutil.copytree(folder, tmp_path / folder.name))
-
-    return private_copy
 
 
 def edit(file, old, new, count=1, encoding="utf-8"):

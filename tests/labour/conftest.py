@@ -1,10 +1,22 @@
-"""A small labour-market world for the figures, pages and API tests (the importers' tests read the files)."""
+"""A small labour-market world for the figures, pages and API tests; for the importers' tests, the folders of
+small files in the publishers' formats that ``sources`` writes (a test may alter its folder)."""
 
 import pytest
 
 from hent.labour import figures
 from hent.labour import models as m
 from hent.territories.models import BmoBasin, Commune, Department, Epci, Region
+from tests.datafiles import fixture
+from tests.labour import sources
+
+psm = fixture(sources.dares_portraits, "psm")
+salaries = fixture(sources.dares_salaries, "salaires")
+fap2021 = fixture(sources.fap2021, "fap2021")
+m2030 = fixture(sources.metiers_2030, "m2030")
+crosswalk = fixture(sources.rome_fap2009, "crosswalk")
+lbb = fixture(sources.rome_naf, "lbb")
+shortage = fixture(sources.shortage_list, "liste")
+tension = fixture(sources.tension_bassin, "tension")
 
 
 @pytest.fixture

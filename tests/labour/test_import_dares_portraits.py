@@ -4,7 +4,6 @@ Windows-1252 file, three-level files with labels (a no-break space, a label equa
 
 import io
 import shutil
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -15,13 +14,7 @@ from hent.labour.models import DaresIndicator, Fap2009, FapPcs, RomeFap2009
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).parent / "fixtures" / "dares_portraits"
 MODELS = (Fap2009, FapPcs, RomeFap2009, DaresIndicator, Dataset)
-
-
-@pytest.fixture
-def psm(tmp_path):
-    return Path(shutil.copytree(FIXTURES, tmp_path / "psm"))
 
 
 def run(path, **options):
@@ -75,15 +68,15 @@ def test_fap_tree_and_labels(psm):
 
 def test_indicators_are_decoded(psm):
     run(psm)
-    assert value("A0Z40", "share_women", "2017-2019") == 18.7984087730281
-    assert value("A0Z40", "share_women", "2003-2005") == 15.5
+    assert value("A0Z40", "share_women", "2017-2019") == 19.35
+    assert value("A0Z40", "share_women", "2003-2005") == 14.8
     assert value("A0Z40", "median_salary", "2017-2019") == 1400
     assert DaresIndicator.objects.get(fap_code="A0Z40", indicator="median_salary").unit == "€"
-    assert value("A0Z40", "share_under_30", "2017-2019") == 44.968843109553
-    assert value("A0Z40", "share_over_50", "2017-2019") == 24.7989875258809
-    assert value("A0Z40", "share_part_time", "2017-2019") == 19.07
-    assert value("A0Z40", "share_underemployed", "2017-2019") == 7.39
-    assert value("A0Z40", "share_temp_agency", "2017-2019") == 3.94628626698784
+    assert value("A0Z40", "share_under_30", "2017-2019") == 41.27
+    assert value("A0Z40", "share_over_50", "2017-2019") == 25.22
+    assert value("A0Z40", "share_part_time", "2017-2019") == 18.6
+    assert value("A0Z40", "share_underemployed", "2017-2019") == 6.85
+    assert value("A0Z40", "share_temp_agency", "2017-2019") == 3.95
 
 
 def test_na_is_unknown_never_zero(psm):
@@ -98,7 +91,7 @@ def test_na_is_unknown_never_zero(psm):
 
 def test_windows_1252_file_is_read(psm):
     run(psm)
-    assert value("A0Z40", "share_fixed_term", "2017-2019") == 29.4705705427035  # "Contrats à durée déterminée"
+    assert value("A0Z40", "share_fixed_term", "2017-2019") == 28.35  # "Contrats à durée déterminée"
     assert DaresIndicator.objects.get(fap_code="A0Z40", indicator="share_fixed_term").source_file == (
         "tab5statut_3niv.csv"
     )
@@ -106,20 +99,20 @@ def test_windows_1252_file_is_read(psm):
 
 def test_all_occupations_spellings(psm):
     run(psm)
-    assert value("ENSEMBLE", "share_women", "2017-2019") == 48.1  # "Ensemble"
-    assert value("ENSEMBLE", "share_part_time", "2017-2019") == 18.3901959301006  # "ENS"
-    assert value("SAL", "share_fixed_term", "2017-2019") == 10.8828354860608  # all salaried employees
+    assert value("ENSEMBLE", "share_women", "2017-2019") == 47.6  # "Ensemble"
+    assert value("ENSEMBLE", "share_part_time", "2017-2019") == 17.95  # "ENS"
+    assert value("SAL", "share_fixed_term", "2017-2019") == 10.46  # all salaried employees
 
 
 def test_series_complete_the_three_level_files(psm):
     output = run(psm)
     older = DaresIndicator.objects.get(fap_code="A0Z", indicator="share_under_30", period="1982-1984")
-    assert (older.value, older.source_file) == (16.8505532787891, "age_agrege_1982_1984_a_2017_2019_restructure.csv")
+    assert (older.value, older.source_file) == (17.25, "age_agrege_1982_1984_a_2017_2019_restructure.csv")
     latest = DaresIndicator.objects.get(fap_code="A0Z", indicator="share_under_30", period="2017-2019")
     assert latest.source_file == "age_agrege_1982_1984_2017_2019_restructure_3niv.csv"
     # The same figure in two files: the three-level file wins, a difference is reported.
     assert value("A0Z", "share_fixed_term", "2017-2019") == 6.9
-    assert value("A0Z", "share_fixed_term", "2016-2018") == 6.01
+    assert value("A0Z", "share_fixed_term", "2016-2018") == 5.88
     assert "part_cdd.csv: 1 value(s) differ by more than 0.05 from tab5statut_3niv.csv" in output
     assert "part_interim.csv: 1 value(s) differ" not in output
 
@@ -129,9 +122,9 @@ def test_tension_scopes(psm):
     assert value("A0Z40", "tension_category", "2019") == 3
     assert value("A0Z40", "tension_category", "2019", "reg:53") == 5
     assert value("A0Z", "tension", "2019", "reg:53") == 0.5  # niveau_geo "reg " with a trailing space
-    assert value("A0Z40", "tension", "2019", "dep:35") == 0.9259214499286348
+    assert value("A0Z40", "tension", "2019", "dep:35") == 0.8815
     assert value("A0Z40", "hiring_intensity", "2019", "dep:35") == 5
-    assert value("A0Z40", "tension", "2011") == -0.4791055290320578  # evol_tensions.csv
+    assert value("A0Z40", "tension", "2011") == -0.4125  # evol_tensions.csv
     assert DaresIndicator.objects.get(fap_code="A0Z40", indicator="tension", scope="France", period="2019").unit == (
         "index"
     )

@@ -3,8 +3,6 @@ table: no header, ';', CRLF, no final line break, FAP filled down in blocks, tit
 doubled quotes and their continuation lines."""
 
 import io
-import shutil
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -14,13 +12,7 @@ from hent.labour.models import FapPcs, RomeFap2009
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).parent / "fixtures" / "rome_fap2009"
 FILE = "mobiville_table_correspondance_fap2009_pcs_rome_raw.csv"
-
-
-@pytest.fixture
-def crosswalk(tmp_path):
-    return Path(shutil.copytree(FIXTURES, tmp_path / "crosswalk"))
 
 
 def run(path, **options):

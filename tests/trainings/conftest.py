@@ -1,5 +1,6 @@
 """A small world for the catalogue, pages and API tests: a few records of each source, written for the
-tests (the importers' own tests cover reading the publishers' files)."""
+tests; for the importers' own tests, the folders of small files in the publishers' formats that ``sources`` writes
+(a test may alter its folder)."""
 
 import pytest
 
@@ -7,6 +8,20 @@ from hent.occupations.models import Occupation
 from hent.territories.models import Commune, Department, Region
 from hent.trainings import catalogue
 from hent.trainings import models as m
+from tests.datafiles import fixture
+from tests.trainings import sources
+
+annuaire = fixture(sources.annuaire, "annuaire")
+bcn = fixture(sources.bcn, "bcn")
+inserjeunes = fixture(sources.inserjeunes, "inserjeunes")
+kit = fixture(sources.kit, "kit")
+lheo = fixture(sources.lheo, "lheo")
+formations = fixture(sources.onisep_formations, "fiches-formations")
+fiches = fixture(sources.onisep_fiches_metiers, "fiches-metiers")
+listing = fixture(sources.onisep_metiers_list, "metiers")
+lycees = fixture(sources.onisep_lycees, "lycees")
+parcoursup = fixture(sources.parcoursup, "parcoursup")
+rncp = fixture(sources.rncp, "rncp")
 
 
 @pytest.fixture

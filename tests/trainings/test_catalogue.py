@@ -71,15 +71,14 @@ def test_label_matcher_needs_a_close_title():
     assert matcher.match("BTS - Production - Fonderie") is None
 
 
-def test_regional_lheo_offers_say_where_a_certification_is_taught(world):
+def test_regional_lheo_offers_say_where_a_certification_is_taught(world, lheo):
     from hent.trainings.importers.lheo import LheoImporter
-    from tests.conftest import REPO
 
     m.CertifInfo.objects.create(
         code=4, title="Titre de boulanger", type_label="Titre", type_code="1", state_code="0", state_label="Publié",
         rncp="37084", rome_codes="D1102",
     )  # fmt: skip
-    LheoImporter(REPO / "tests" / "trainings" / "fixtures" / "lheo" / "offre-bretagne-2.3.xml").run()
+    LheoImporter(lheo / "offre-bretagne-2.3.xml").run()
     catalogue.rebuild()
     places = m.TrainingPlace.objects.filter(training="ci-4", establishment="0350999Z")
     assert ("lheo", "apprentissage") in set(places.values_list("source", "mode"))

@@ -3,7 +3,6 @@
 import datetime
 import shutil
 from functools import partial
-from pathlib import Path
 
 import pytest
 
@@ -15,30 +14,26 @@ from tests.importing import import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).parent / "fixtures" / "bcn"
 MODELS = (BcnLevel, BcnDiploma, BcnMef, Dataset)
 ENCODING = {"nFormationDiplome_.csv": "cp1252"}  # the others are UTF-8
 run = partial(importing.run, "import_bcn")
 snapshot = partial(importing.snapshot, *MODELS)
 
 
-folder = importing.copied(FIXTURES)
-
-
 def edit(folder, name, old, new):
     importing.edit(folder / name, old, new, encoding=ENCODING.get(name, "utf-8"))
 
 
-def test_import_loads_levels_diplomas_of_both_files_and_mefs(folder):
-    output = run(folder)
+def test_import_loads_levels_diplomas_of_both_files_and_mefs(bcn):
+    output = run(bcn)
     assert "BCN diploma levels: 6 in files, 6 created" in output
     assert "BCN diplomas: 7 in files, 7 created" in output
     assert "BCN MEF: 5 in files, 5 created" in output
     assert "have 4 codes in common, read from nFormationDiplome_.csv (1 differ in vFormationDiplome_.csv)" in output
 
 
-def test_levels_are_decoded(folder):
-    run(folder)
+def test_levels_are_decoded(bcn):
+    run(bcn)
     cap = BcnLevel.objects.get(code="500")
     assert (cap.label_short, cap.label, cap.interministerial_level) == (
         "CAP",
@@ -53,11 +48,11 @@ def test_levels_are_decoded(folder):
     )
     bafd = BcnLevel.objects.get(code="967")
     assert (bafd.rncp_level, bafd.rncp_level_code) == (None, "00")  # "no level": unknown, never 0
-    assert bafd.comment == "Création suite à une demande des équipes examens/concours"
+    assert bafd.comment == "Création à la demande du bureau des examens"
 
 
-def test_a_diploma_in_both_files_is_read_from_nformationdiplome(folder):
-    run(folder)
+def test_a_diploma_in_both_files_is_read_from_nformationdiplome(bcn):
+    run(bcn)
     cap = BcnDiploma.objects.get(cfd="50022425")
     assert (cap.source, cap.in_view) == ("n", True)
     assert cap.updated_on == datetime.date(2025, 7, 22)  # vFormationDiplome_ has an older 15/03/2025
@@ -79,8 +74,8 @@ def test_a_diploma_in_both_files_is_read_from_nformationdiplome(folder):
     assert BcnDiploma.objects.get(cfd="46033206").in_view is False  # only in nFormationDiplome_
 
 
-def test_diplomas_only_in_the_view_are_kept(folder):
-    run(folder)
+def test_diplomas_only_in_the_view_are_kept(bcn):
+    run(bcn)
     lp = BcnDiploma.objects.get(cfd="25031088")
     assert (lp.source, lp.in_view, lp.manager, lp.rncp_level) == ("v", True, "DEPPA1", 6)
     assert (lp.old_cfds, lp.new_cfds) == ("", "")
@@ -89,8 +84,8 @@ def test_diplomas_only_in_the_view_are_kept(folder):
     assert (titre.level_id, titre.level_code) == (None, "26X")  # level absent from nNiveauFormationDiplome_
 
 
-def test_mefs_are_decoded(folder):
-    output = run(folder)
+def test_mefs_are_decoded(bcn):
+    output = run(bcn)
     first = BcnMef.objects.get(mef="2502242521")
     assert (first.cfd, first.device, first.mefstat11, first.mefstat9) == ("50022425", "250", "24720022425", "247200224")
     assert (first.duration_years, first.year_of_course, first.status) == (2, 1, "3")
@@ -102,35 +97,35 @@ def test_mefs_are_decoded(folder):
     assert "1 diploma(s) with a level absent from nNiveauFormationDiplome (26X)" in output
 
 
-def test_dataset_is_recorded(folder):
-    run(folder)
+def test_dataset_is_recorded(bcn):
+    run(bcn)
     dataset = Dataset.objects.get(slug="bcn")
     assert (dataset.version, dataset.published_on) == ("2025-08-29", datetime.date(2025, 8, 29))  # latest change
     assert dataset.licence == "licence non vérifiée"
     assert dataset.row_counts == {"BCN diploma levels": 6, "BCN diplomas": 7, "BCN MEF": 5}
 
 
-def test_importer_reads_a_zip(folder, tmp_path):
-    archive = shutil.make_archive(str(tmp_path / "bcn"), "zip", folder)
+def test_importer_reads_a_zip(bcn, tmp_path):
+    archive = shutil.make_archive(str(tmp_path / "bcn"), "zip", bcn)
     assert BcnImporter(archive).run().changes == 18
 
 
-def test_second_import_changes_nothing(folder):
-    importing.assert_reimport_changes_nothing(run, folder, snapshot)
+def test_second_import_changes_nothing(bcn):
+    importing.assert_reimport_changes_nothing(run, bcn, snapshot)
 
 
-def test_dry_run_counts_but_writes_nothing(folder):
-    importing.assert_dry_run_writes_nothing(run, folder, snapshot, created=18)
+def test_dry_run_counts_but_writes_nothing(bcn):
+    importing.assert_dry_run_writes_nothing(run, bcn, snapshot, created=18)
 
 
-def test_reimport_updates_and_deletes(folder):
-    run(folder)
-    edit(folder, "nFormationDiplome_.csv", "APICULTURE (CSA)", "APICULTURE ET PRODUITS DE LA RUCHE (CSA)")
+def test_reimport_updates_and_deletes(bcn):
+    run(bcn)
+    edit(bcn, "nFormationDiplome_.csv", "APICULTURE (CSA)", "APICULTURE ET PRODUITS DE LA RUCHE (CSA)")
     for name in ("nMef.csv", "vFormationDiplome_.csv"):
-        file = folder / name
+        file = bcn / name
         lines = file.read_bytes().splitlines(True)
         file.write_bytes(b"".join(line for line in lines if b"25031088" not in line and b"2543340421" not in line))
-    output = run(folder)
+    output = run(bcn)
     assert "BCN diplomas: 6 in files, 0 created, 1 updated, 1 deleted" in output
     assert "BCN MEF: 4 in files, 0 created, 0 updated, 1 deleted" in output
     assert BcnDiploma.objects.get(cfd="46321218").label == "APICULTURE ET PRODUITS DE LA RUCHE (CSA)"
@@ -157,20 +152,20 @@ MALFORMED = {
 
 
 @pytest.mark.parametrize("case", [*MALFORMED, "truncated file", "duplicate diploma"])
-def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(folder, case):
-    run(folder)
+def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(bcn, case):
+    run(bcn)
     with unchanged(snapshot):
         if case == "truncated file":
             name = "nFormationDiplome_.csv"
-            data = (folder / name).read_bytes()
-            (folder / name).write_bytes(data[: data.index(b"CONDUITE D'UN ELEVAGE")])
+            data = (bcn / name).read_bytes()
+            (bcn / name).write_bytes(data[: data.index(b"CONDUITE D'UN ELEVAGE")])
             message = "line 6: 8 field(s) where the header has 52"
         elif case == "duplicate diploma":
             name = "vFormationDiplome_.csv"
-            lines = (folder / name).read_bytes().splitlines(True)
-            (folder / name).write_bytes(b"".join([*lines, lines[2]]))
+            lines = (bcn / name).read_bytes().splitlines(True)
+            (bcn / name).write_bytes(b"".join([*lines, lines[2]]))
             message = "line 8: duplicate diploma '32031213'"
         else:
             name, old, new, message = MALFORMED[case]
-            edit(folder, name, old, new)
-        import_fails(run, folder, name, message)
+            edit(bcn, name, old, new)
+        import_fails(run, bcn, name, message)

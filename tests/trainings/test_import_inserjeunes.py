@@ -8,7 +8,6 @@ CFA (BOM, CRLF, decimals written "30.0"). Masked values must be None, never 0.
 import shutil
 from decimal import Decimal
 from functools import partial
-from pathlib import Path
 
 import pytest
 
@@ -20,7 +19,6 @@ from tests.importing import NO_CHANGE, edit, import_fails, run, unchanged
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).parent / "fixtures" / "inserjeunes"
 REGION_FILE = "ij_region_data.csv"
 CFA_FILE = "fr-en-inserjeunes-cfa.csv"
 DEPP_PRO_2018 = "depp-2022-etablissements-2018_2019-pro.csv"
@@ -31,9 +29,6 @@ DEPP_APP_2022 = "depp-2022-etablissements-2022_2023-apprentissage.csv"
 snapshot = partial(importing.snapshot, RegionOutcome, EstablishmentOutcome, Dataset)
 
 
-data = importing.copied(FIXTURES)
-
-
 def outcome(source, period, uai, scope=""):
     return EstablishmentOutcome.objects.get(source=source, period=period, uai=uai, scope=scope)
 
@@ -41,35 +36,35 @@ def outcome(source, period, uai, scope=""):
 # -- by region and training ------------------------------------------------------------------------
 
 
-def test_regions_rows_and_fields(data):
-    output = run("import_inserjeunes_regions", data / "region-formation")
+def test_regions_rows_and_fields(inserjeunes):
+    output = run("import_inserjeunes_regions", inserjeunes / "region-formation")
     assert "outcomes by region and training: 5 in files, 5 created, 0 updated, 0 deleted" in output
     row = RegionOutcome.objects.get(key="2019_2020_03_scolaire_32221022710")
     assert (row.millesime, row.region_code, row.region_code_ij, row.voie) == ("2019_2020", "53", "03", "scolaire")
-    assert (row.cfd, row.mefstat11, row.cohort, row.leavers) == ("", "32221022710", 44, 26)
+    assert (row.cfd, row.mefstat11, row.cohort, row.leavers) == ("", "32221022710", 47, 28)
     assert (row.employed_6, row.employed_12, row.employed_18, row.employed_24, row.further_studies) == (
-        15,
-        13,
+        16,
         14,
         15,
-        18,
+        16,
+        19,
     )
-    assert (row.rate_employment_6, row.rate_employment_12, row.rate_employment_24) == (58, 50, 58)
-    assert row.rate_further_studies == 41
+    assert (row.rate_employment_6, row.rate_employment_12, row.rate_employment_24) == (57, 50, 57)
+    assert row.rate_further_studies == 40
 
 
-def test_regions_masked_values_are_none_and_zero_stays_zero(data):
-    run("import_inserjeunes_regions", data / "region-formation")
+def test_regions_masked_values_are_none_and_zero_stays_zero(inserjeunes):
+    run("import_inserjeunes_regions", inserjeunes / "region-formation")
     small = RegionOutcome.objects.get(key="2019_2020_03_apprentissage_32020008")
-    assert small.cfd == "32020008" and small.employed_6 == 8
+    assert small.cfd == "32020008" and small.employed_6 == 7
     assert (small.rate_employment_6, small.rate_further_studies) == (None, None)  # masked: unknown, not 0
     letters = RegionOutcome.objects.get(key="2022_2023_03_apprentissage_36C3120V")
     assert letters.cfd == "36C3120V" and letters.leavers is None and letters.employed_6 is None
     assert letters.further_studies == 0 and letters.rate_further_studies == 0  # published 0: a real zero
 
 
-def test_regions_dataset_idempotence_and_dry_run(data):
-    folder = data / "region-formation"
+def test_regions_dataset_idempotence_and_dry_run(inserjeunes):
+    folder = inserjeunes / "region-formation"
     importing.assert_dry_run_writes_nothing(partial(run, "import_inserjeunes_regions"), folder, snapshot)
     run("import_inserjeunes_regions", folder)
     dataset = Dataset.objects.get(slug="inserjeunes-regions")
@@ -79,23 +74,23 @@ def test_regions_dataset_idempotence_and_dry_run(data):
         assert NO_CHANGE in run("import_inserjeunes_regions", folder)
 
 
-def test_regions_reimport_updates_and_deletes(data):
-    folder = data / "region-formation"
+def test_regions_reimport_updates_and_deletes(inserjeunes):
+    folder = inserjeunes / "region-formation"
     run("import_inserjeunes_regions", folder)
-    edit(folder / REGION_FILE, "2019_2020_03_apprentissage_32020008;2019_2020;03;53;apprentissage;32020008;;13;", "")
-    edit(folder / REGION_FILE, "8;8;8;8;5;8;;;;;\n", "")
-    edit(folder / REGION_FILE, ";120;70;", ";121;70;")
+    edit(folder / REGION_FILE, "2019_2020_03_apprentissage_32020008;2019_2020;03;53;apprentissage;32020008;;12;", "")
+    edit(folder / REGION_FILE, "7;7;7;7;4;7;;;;;\n", "")
+    edit(folder / REGION_FILE, ";118;69;", ";119;69;")
     output = run("import_inserjeunes_regions", folder)
     assert "4 in files, 0 created, 1 updated, 1 deleted" in output
-    assert RegionOutcome.objects.get(key="2021_2022_01_apprentissage_50022137").cohort == 121
+    assert RegionOutcome.objects.get(key="2021_2022_01_apprentissage_50022137").cohort == 119
 
 
 REGION_MALFORMED = {
     "truncated file": (None, None, "line 6: 12 field(s) where the header has 19"),
     "missing column": (";nb_sortant;", ";nb_sortants;", "line 1: missing column(s): nb_sortant"),
     "wrong delimiter": ("id;millesime;code_region_ij;", "id,millesime,code_region_ij,", None),
-    "bad number": (";44;13;14;", ";44;1e;14;", "line 2: nb_en_emploi_12_mois: '1e' is not a number"),
-    "rate out of range": (";50;54;58;58;41", ";50;54;58;158;41", "line 2: taux_emploi_6_mois: '158' is out of range"),
+    "bad number": (";47;14;15;", ";47;1e;15;", "line 2: nb_en_emploi_12_mois: '1e' is not a number"),
+    "rate out of range": (";50;54;57;57;40", ";50;54;57;157;40", "line 2: taux_emploi_6_mois: '157' is out of range"),
     "unknown region": (";03;53;scolaire;", ";03;99;scolaire;", "line 2: unknown region code '99'"),
     "unknown voie": (";53;scolaire;;", ";53;scolair;;", "line 2: unknown voie 'scolair'"),
     "school row without MEFSTAT": (";;32221022710;", ";;;", "line 2: school row without a valid MEFSTAT11 code"),
@@ -104,15 +99,15 @@ REGION_MALFORMED = {
 
 
 @pytest.mark.parametrize("case", REGION_MALFORMED, ids=list(REGION_MALFORMED))
-def test_regions_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(data, case):
-    folder = data / "region-formation"
+def test_regions_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(inserjeunes, case):
+    folder = inserjeunes / "region-formation"
     run("import_inserjeunes_regions", folder)
     old, new, message = REGION_MALFORMED[case]
     file = folder / REGION_FILE
     with unchanged(snapshot):
         if case == "truncated file":
             content = file.read_bytes()
-            file.write_bytes(content[: content.index(b";50022137;;120;") + 20])
+            file.write_bytes(content[: content.index(b";50022137;;118;") + 20])
         elif case == "wrong delimiter":
             header, rest = file.read_bytes().split(b"\n", 1)
             file.write_bytes(header.replace(b";", b",") + b"\n" + rest)
@@ -125,8 +120,8 @@ def test_regions_malformed_input_stops_with_file_line_and_problem_and_changes_no
 # -- by establishment: DEPP files ----------------------------------------------------------------------
 
 
-def test_depp_reads_every_file_and_layout(data):
-    output = run("import_inserjeunes_etablissements", data / "etablissements-depp")
+def test_depp_reads_every_file_and_layout(inserjeunes):
+    output = run("import_inserjeunes_etablissements", inserjeunes / "etablissements-depp")
     assert "outcomes by establishment (DEPP): 11 in files, 11 created, 0 updated, 0 deleted" in output
     counts = {
         (s, p): EstablishmentOutcome.objects.filter(source=s, period=p).count()
@@ -140,45 +135,45 @@ def test_depp_reads_every_file_and_layout(data):
     }
 
 
-def test_depp_blank_column_names_of_early_files_are_identified(data):
-    run("import_inserjeunes_etablissements", data / "etablissements-depp")
-    pro = outcome("depp-pro", "2018_2019", "0010001W", "ensemble")
+def test_depp_blank_column_names_of_early_files_are_identified(inserjeunes):
+    run("import_inserjeunes_etablissements", inserjeunes / "etablissements-depp")
+    pro = outcome("depp-pro", "2018_2019", "0019001A", "ensemble")
     assert (pro.name, pro.region, pro.region_code, pro.millesime) == (
-        "Lycée professionnel Alexandre Bérard", "AUVERGNE-RHONE-ALPES", "84", "2018_2019",
+        "Lycée professionnel Alexandre Exemple", "AUVERGNE-RHONE-ALPES", "84", "2018_2019",
     )  # fmt: skip
     assert (pro.rate_further_studies, pro.rate_employment_6, pro.expected_employment_6, pro.value_added_6) == (
-        49, 47, 41, 6,
+        48, 46, 42, 4,
     )  # fmt: skip
-    assert (pro.rate_employment_12, pro.rate_employment_18, pro.rate_employment_24) == (51, 55, 56)
+    assert (pro.rate_employment_12, pro.rate_employment_18, pro.rate_employment_24) == (50, 54, 57)
     assert (pro.share_further_studies, pro.share_interrupted) == (None, None)
     scopes = set(
-        EstablishmentOutcome.objects.filter(uai="0350048M", period="2018_2019").values_list("scope", flat=True)
+        EstablishmentOutcome.objects.filter(uai="0359101K", period="2018_2019").values_list("scope", flat=True)
     )
     assert scopes == {"ensemble", "dont élèves en voie pro sco", "dont apprentis"}
-    empty = outcome("depp-pro", "2018_2019", "0350048M", "dont apprentis")
+    empty = outcome("depp-pro", "2018_2019", "0359101K", "dont apprentis")
     assert (empty.rate_employment_6, empty.value_added_6, empty.region_code) == (None, None, "53")
-    cfa = outcome("depp-apprentissage", "2019_2020", "0351047Y")
-    assert (cfa.share_interrupted, cfa.rate_further_studies, cfa.rate_employment_6) == (None, 40, 69)
-    assert (cfa.expected_employment_6, cfa.value_added_6, cfa.rate_employment_12) == (74, -6, 78)
+    cfa = outcome("depp-apprentissage", "2019_2020", "0359106Q")
+    assert (cfa.share_interrupted, cfa.rate_further_studies, cfa.rate_employment_6) == (None, 42, 68)
+    assert (cfa.expected_employment_6, cfa.value_added_6, cfa.rate_employment_12) == (73, -5, 77)
     assert cfa.rate_employment_18 is None
 
 
-def test_depp_named_headers_with_trailing_spaces_and_nd(data):
-    run("import_inserjeunes_etablissements", data / "etablissements-depp")
-    cfa = outcome("depp-apprentissage", "2022_2023", "0351047Y")
+def test_depp_named_headers_with_trailing_spaces_and_nd(inserjeunes):
+    run("import_inserjeunes_etablissements", inserjeunes / "etablissements-depp")
+    cfa = outcome("depp-apprentissage", "2022_2023", "0359106Q")
     assert (cfa.rate_further_studies, cfa.rate_employment_6, cfa.expected_employment_6, cfa.value_added_6) == (
-        38, 80, 79, 1,
+        39, 81, 78, 3,
     )  # fmt: skip
-    assert (cfa.share_further_studies, cfa.share_employed_6, cfa.share_other) == (38, 50, 12)
-    masked = outcome("depp-apprentissage", "2022_2023", "9710001A")
+    assert (cfa.share_further_studies, cfa.share_employed_6, cfa.share_other) == (39, 49, 12)
+    masked = outcome("depp-apprentissage", "2022_2023", "9719001C")
     assert masked.region_code == "01"
     assert [getattr(masked, f) for f in ("rate_employment_6", "value_added_6", "share_other")] == [None, None, None]
-    assert outcome("depp-pro", "2022_2023", "0350048M", "dont apprentis").rate_further_studies is None
-    assert outcome("depp-pro", "2022_2023", "0350048M", "ensemble").share_employed_6 == 25
+    assert outcome("depp-pro", "2022_2023", "0359101K", "dont apprentis").rate_further_studies is None
+    assert outcome("depp-pro", "2022_2023", "0359101K", "ensemble").share_employed_6 == 26
 
 
-def test_depp_dataset_idempotence_dry_run_updates_and_deletions(data):
-    folder = data / "etablissements-depp"
+def test_depp_dataset_idempotence_dry_run_updates_and_deletions(inserjeunes):
+    folder = inserjeunes / "etablissements-depp"
     importing.assert_dry_run_writes_nothing(partial(run, "import_inserjeunes_etablissements"), folder, snapshot)
     run("import_inserjeunes_etablissements", folder)
     dataset = Dataset.objects.get(slug="inserjeunes-etablissements-depp")
@@ -186,17 +181,17 @@ def test_depp_dataset_idempotence_dry_run_updates_and_deletions(data):
     with unchanged(snapshot):
         assert NO_CHANGE in run("import_inserjeunes_etablissements", folder)
     (folder / DEPP_APP_2019).unlink()
-    edit(folder / DEPP_PRO_2022, "BRETAGNE;ensemble;46;46;44;2;", "BRETAGNE;ensemble;47;46;44;2;")
+    edit(folder / DEPP_PRO_2022, "BRETAGNE;ensemble;45;47;44;3;", "BRETAGNE;ensemble;47;47;44;3;")
     output = run("import_inserjeunes_etablissements", folder)
     assert "9 in files, 0 created, 1 updated, 2 deleted" in output
-    assert outcome("depp-pro", "2022_2023", "0350048M", "ensemble").rate_further_studies == 47
+    assert outcome("depp-pro", "2022_2023", "0359101K", "ensemble").rate_further_studies == 47
 
 
-def test_depp_and_cfa_share_the_table_without_deleting_each_other(data):
-    run("import_inserjeunes_etablissements", data / "etablissements-depp")
-    run("import_inserjeunes_cfa", data / "cfa")
+def test_depp_and_cfa_share_the_table_without_deleting_each_other(inserjeunes):
+    run("import_inserjeunes_etablissements", inserjeunes / "etablissements-depp")
+    run("import_inserjeunes_cfa", inserjeunes / "cfa")
     assert EstablishmentOutcome.objects.count() == 11 + 5
-    assert NO_CHANGE in run("import_inserjeunes_etablissements", data / "etablissements-depp")
+    assert NO_CHANGE in run("import_inserjeunes_etablissements", inserjeunes / "etablissements-depp")
     assert EstablishmentOutcome.objects.filter(source="cfa").count() == 5
 
 
@@ -208,19 +203,19 @@ DEPP_MALFORMED = {
     "wrong delimiter": (DEPP_PRO_2022, None, None, "line 1: columns are separated by ','"),
     "bad value": (
         DEPP_PRO_2018,
-        '"ensemble";36;55',
-        '"ensemble";36;5S',
+        '"ensemble";37;56',
+        '"ensemble";37;5S',
         "line 3: rate_employment_6: '5S' is not a number",
     ),
     "unknown region": (DEPP_APP_2019, '"BRETAGNE"', '"BRETONNIE"', "line 3: unknown region 'BRETONNIE'"),
-    "empty scope": (DEPP_PRO_2018, '"ensemble";49', '"";49', "line 2: empty 'Dont apprentis en EPLE'"),
-    "invalid UAI": (DEPP_APP_2022, "0351047Y", "351047Y", "line 3: invalid UAI '351047Y'"),
+    "empty scope": (DEPP_PRO_2018, '"ensemble";48', '"";48', "line 2: empty 'Dont apprentis en EPLE'"),
+    "invalid UAI": (DEPP_APP_2022, "0359106Q", "359106Q", "line 3: invalid UAI '359106Q'"),
 }
 
 
 @pytest.mark.parametrize("case", DEPP_MALFORMED, ids=list(DEPP_MALFORMED))
-def test_depp_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(data, case):
-    folder = data / "etablissements-depp"
+def test_depp_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(inserjeunes, case):
+    folder = inserjeunes / "etablissements-depp"
     run("import_inserjeunes_etablissements", folder)
     name, old, new, message = DEPP_MALFORMED[case]
     file = folder / name
@@ -241,42 +236,42 @@ def test_depp_malformed_input_stops_with_file_line_and_problem_and_changes_nothi
         )
 
 
-def test_depp_reads_a_zip(data, tmp_path):
-    archive = shutil.make_archive(str(tmp_path / "depp"), "zip", data / "etablissements-depp")
+def test_depp_reads_a_zip(inserjeunes, tmp_path):
+    archive = shutil.make_archive(str(tmp_path / "depp"), "zip", inserjeunes / "etablissements-depp")
     assert DeppOutcomeImporter(archive).run().changes == 11
 
 
 # -- by CFA --------------------------------------------------------------------------------------------
 
 
-def test_cfa_rows_and_decimal_values(data):
-    output = run("import_inserjeunes_cfa", data / "cfa")
+def test_cfa_rows_and_decimal_values(inserjeunes):
+    output = run("import_inserjeunes_cfa", inserjeunes / "cfa")
     assert "outcomes by CFA: 5 in files, 5 created, 0 updated, 0 deleted" in output
-    row = outcome("cfa", "cumul 2023-2024", "0630003L")
+    row = outcome("cfa", "cumul 2023-2024", "0639001D")
     assert (row.millesime, row.scope, row.region_code, row.name) == (
-        "2023_2024", "", "84", "Cours Supérieurs de Coiffure, Clermont-Ferrand",
+        "2023_2024", "", "84", "Cours Exemple de Coiffure, Clermont-Ferrand",
     )  # fmt: skip
     assert (row.share_further_studies, row.share_employed_6, row.share_other, row.share_interrupted) == (
-        30,
-        57,
+        31,
+        56,
         13,
         None,
     )
     assert (row.rate_employment_6, row.expected_employment_6, row.value_added_6, row.rate_employment_12) == (
-        81,
-        73,
+        82,
+        74,
         8,
-        73,
+        72,
     )
-    assert row.rate_employment_6 == Decimal("81.0") and row.rate_employment_18 is None
-    old = outcome("cfa", "cumul 2018-2019", "0010826T")
-    assert (old.share_interrupted, old.share_further_studies, old.rate_employment_24) == (41, None, 71)
-    masked = outcome("cfa", "cumul 2022-2023", "0351047Y")
+    assert row.rate_employment_6 == Decimal("82.0") and row.rate_employment_18 is None
+    old = outcome("cfa", "cumul 2018-2019", "0019002B")
+    assert (old.share_interrupted, old.share_further_studies, old.rate_employment_24) == (39, None, 72)
+    masked = outcome("cfa", "cumul 2022-2023", "0359106Q")
     assert masked.rate_employment_6 is None and masked.value_added_6 is None and masked.region_code == "53"
 
 
-def test_cfa_dataset_idempotence_dry_run_updates_and_deletions(data):
-    folder = data / "cfa"
+def test_cfa_dataset_idempotence_dry_run_updates_and_deletions(inserjeunes):
+    folder = inserjeunes / "cfa"
     importing.assert_dry_run_writes_nothing(partial(run, "import_inserjeunes_cfa"), folder, snapshot)
     run("import_inserjeunes_cfa", folder)
     dataset = Dataset.objects.get(slug="inserjeunes-cfa")
@@ -285,32 +280,33 @@ def test_cfa_dataset_idempotence_dry_run_updates_and_deletions(data):
         assert NO_CHANGE in run("import_inserjeunes_cfa", folder)
     edit(
         folder / CFA_FILE,
-        "cumul 2023-2024;0292094C;CFA de l'Iroise;BRETAGNE;44.0;34.0;22.0;;44.0;61.0;67.0;-6.0;73.0;;;10010.0\r\n",
+        "cumul 2023-2024;0299007E;CFA Exemple de l'Iroise;BRETAGNE;43.0;35.0;22.0;;43.0;62.0;66.0;-4.0;72.0;;;"
+        "10010.0\r\n",
         "",
     )
-    edit(folder / CFA_FILE, ";38.0;76.0;77.0;-1.0;", ";38.0;76.5;77.0;-0.5;")
+    edit(folder / CFA_FILE, ";39.0;75.0;76.0;-1.0;", ";39.0;75.5;76.0;-0.5;")
     output = run("import_inserjeunes_cfa", folder)
     assert "4 in files, 0 created, 1 updated, 1 deleted" in output
-    assert outcome("cfa", "cumul 2023-2024", "0351047Y").value_added_6 == Decimal("-0.5")
+    assert outcome("cfa", "cumul 2023-2024", "0359106Q").value_added_6 == Decimal("-0.5")
 
 
 CFA_MALFORMED = {
-    "truncated file": ("-6.0;73.0;;;10010.0\r\n", "-6.0;73", "line 6: 13 field(s) where the header has 16"),
+    "truncated file": ("-4.0;72.0;;;10010.0\r\n", "-4.0;72", "line 6: 13 field(s) where the header has 16"),
     "missing column": (";VA emploi 6 mois;", ";VA;", "line 1: missing column(s): VA emploi 6 mois"),
-    "bad value": (";81.0;73.0;8.0;", ";81.0;73.0;huit;", "line 2: value_added_6: 'huit' is not a number"),
+    "bad value": (";82.0;74.0;8.0;", ";82.0;74.0;huit;", "line 2: value_added_6: 'huit' is not a number"),
     "bad period": ("cumul 2018-2019", "2018-2019", "line 3: invalid period '2018-2019'"),
-    "unknown region": (";BRETAGNE;44.0", ";BZH;44.0", "line 6: unknown region 'BZH'"),
+    "unknown region": (";BRETAGNE;43.0", ";BZH;43.0", "line 6: unknown region 'BZH'"),
     "too many decimals": (
-        ";57.0;13.0;",
-        ";57.125;13.0;",
-        "line 2: share_employed_6: '57.125' has more than 2 decimals",
+        ";56.0;13.0;",
+        ";56.125;13.0;",
+        "line 2: share_employed_6: '56.125' has more than 2 decimals",
     ),
 }
 
 
 @pytest.mark.parametrize("case", CFA_MALFORMED, ids=list(CFA_MALFORMED))
-def test_cfa_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(data, case):
-    folder = data / "cfa"
+def test_cfa_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(inserjeunes, case):
+    folder = inserjeunes / "cfa"
     run("import_inserjeunes_cfa", folder)
     old, new, message = CFA_MALFORMED[case]
     file = folder / CFA_FILE

@@ -10,7 +10,6 @@ import re
 import shutil
 from decimal import Decimal
 from functools import partial
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError
@@ -30,7 +29,6 @@ from tests.importing import edit, import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).parent / "fixtures" / "lheo"
 FILE_23 = "offre-bretagne-2.3.xml"
 FILE_22 = "offre-onisep-2.2.xml"
 MODELS = (LheoOrganisation, LheoFormation, LheoFormationCode, LheoAction, LheoPlace, LheoSession, Dataset)
@@ -39,11 +37,8 @@ run = partial(importing.run, "import_lheo")
 snapshot = partial(importing.snapshot, *MODELS)
 
 
-folder = importing.copied(FIXTURES)
-
-
-def test_folder_import_counts_every_level(folder):
-    output = run(folder)
+def test_folder_import_counts_every_level(lheo):
+    output = run(lheo)
     assert "LHEO organisations: 3 in files, 3 created" in output
     assert "LHEO formations: 3 in files, 3 created" in output
     assert "LHEO formation codes: 14 in files, 14 created" in output
@@ -53,17 +48,17 @@ def test_folder_import_counts_every_level(folder):
     assert "1 element(s) without a numero attribute: keyed by a hash of their content" in output
 
 
-def test_one_file_or_a_zip_can_be_given(folder, tmp_path):
-    output = run(folder / FILE_23)
+def test_one_file_or_a_zip_can_be_given(lheo, tmp_path):
+    output = run(lheo / FILE_23)
     assert "LHEO formations: 2 in files, 2 created" in output
-    archive = shutil.make_archive(str(tmp_path / "offre"), "zip", folder)
+    archive = shutil.make_archive(str(tmp_path / "offre"), "zip", lheo)
     report = LheoImporter(archive).run()
     counts = {t.label: (t.in_files, t.created, t.deleted) for t in report.tables}
     assert counts["LHEO formations"] == (3, 1, 0)
 
 
-def test_formation_fields_codes_and_organisation(folder):
-    run(folder)
+def test_formation_fields_codes_and_organisation(lheo):
+    run(lheo)
     cap = LheoFormation.objects.get(key="14_AF_0000101")
     assert (cap.title, cap.file, cap.lheo_version, cap.certifying) == ("CAP boulanger", FILE_23, "2.3", True)
     assert cap.objective == "<p>Fabriquer les pains et viennoiseries.</p>"  # escaped HTML decoded, script dropped
@@ -93,8 +88,8 @@ def test_formation_fields_codes_and_organisation(folder):
     assert org.contact == {"name": "Accueil", "phone": "02 99 00 00 00"}
 
 
-def test_missing_optional_parts_and_placeholders(folder):
-    run(folder)
+def test_missing_optional_parts_and_placeholders(lheo):
+    run(lheo)
     remise = LheoFormation.objects.get(key="14_AF_0000202")
     assert (remise.expected_results, remise.content, remise.certifying) == ("", "", False)  # "-" means empty
     assert (remise.exit_level_code, remise.url, remise.contact) == ("", "", {})
@@ -114,8 +109,8 @@ def test_missing_optional_parts_and_placeholders(folder):
     )
 
 
-def test_actions_modes_funding_and_places(folder):
-    run(folder)
+def test_actions_modes_funding_and_places(lheo):
+    run(lheo)
     apprenticeship = LheoAction.objects.get(key="14_AF_0000101/A1")
     assert (apprenticeship.apprenticeship, apprenticeship.alternance, apprenticeship.professionalisation) == (
         True, True, False,
@@ -141,8 +136,8 @@ def test_actions_modes_funding_and_places(folder):
     assert places == [(1, "Antenne de Saint-Malo", "35288", None), (2, "", "35360", 48.1236)]
 
 
-def test_sessions_dates_and_registration(folder):
-    run(folder)
+def test_sessions_dates_and_registration(lheo):
+    run(lheo)
     first = LheoSession.objects.get(key="14_AF_0000101/A1/S1")
     assert (first.start, first.end) == (datetime.date(2025, 9, 1), datetime.date(2027, 6, 30))
     assert (first.registration_start, first.registration_end) == (datetime.date(2025, 3, 1), datetime.date(2025, 8, 31))
@@ -159,8 +154,8 @@ def test_sessions_dates_and_registration(folder):
     assert (unknown.start, unknown.end, unknown.start_raw, unknown.end_raw) == (None, None, "00000000", "99999999")
 
 
-def test_lheo_22_in_iso_8859_1_with_extras(folder):
-    run(folder)
+def test_lheo_22_in_iso_8859_1_with_extras(lheo):
+    run(lheo)
     bts = LheoFormation.objects.get(key="9436_18706")
     assert (bts.lheo_version, bts.exit_level_code, bts.exit_level_label) == ("2.2", "6", "niveau III (BTS, DUT)")
     assert bts.content == "<ul><li>Gestion de clientèles</li></ul>"
@@ -169,39 +164,39 @@ def test_lheo_22_in_iso_8859_1_with_extras(folder):
     assert codes == {"rncp": "474", "certifinfo": "19004", "cfd": "32031213", "formacode": "34582", "nsf": "312",
                      "rome": "D1402"}  # fmt: skip
     place = LheoPlace.objects.get(action__formation=bts)
-    assert place.name == "Lycée Kerneuzec" and place.extras == [
+    assert place.name == "Lycée Exemple de Kerbrest" and place.extras == [
         {"info": "ETAB ONISEP / ETA_ID LIEU ONISEP", "value": "16"}
     ]
     session = LheoSession.objects.get(action__formation=bts)
     assert session.key == "9436_18706/9436_18706/9436_18706"  # the same numero at each level stays unique
-    assert session.registration_address == "Lycée Kerneuzec, Kerneuzec"
+    assert session.registration_address == "Lycée Exemple de Kerbrest, Kerbrest"
 
 
-def test_dataset_is_recorded(folder):
-    run(folder)
+def test_dataset_is_recorded(lheo):
+    run(lheo)
     dataset = Dataset.objects.get(slug="lheo")
     assert dataset.version == "LHÉO 2.2, 2.3, export du 2025-10-02"
     assert dataset.published_on == datetime.date(2025, 10, 2)
     assert dataset.licence == "licence non vérifiée" and dataset.publisher == "Carif-Oref"
-    (folder / "PROVENANCE.md").write_text("- **Publisher**: Carif-Oref de Bretagne (GREF Bretagne)\n")
-    run(folder)
+    (lheo / "PROVENANCE.md").write_text("- **Publisher**: Carif-Oref de Bretagne (GREF Bretagne)\n")
+    run(lheo)
     assert Dataset.objects.get(slug="lheo").publisher == "Carif-Oref de Bretagne (GREF Bretagne)"
 
 
-def test_second_import_and_dry_run_change_nothing(folder):
-    importing.assert_dry_run_writes_nothing(run, folder, snapshot)
-    importing.assert_reimport_changes_nothing(run, folder, snapshot)
+def test_second_import_and_dry_run_change_nothing(lheo):
+    importing.assert_dry_run_writes_nothing(run, lheo, snapshot)
+    importing.assert_reimport_changes_nothing(run, lheo, snapshot)
 
 
-def test_reimport_updates_and_deletes(folder):
-    run(folder)
-    file = folder / FILE_23
+def test_reimport_updates_and_deletes(lheo):
+    run(lheo)
+    file = lheo / FILE_23
     edit(file, "CAP boulanger</intitule", "CAP boulanger (en apprentissage)</intitule")
     text = file.read_text(encoding="utf-8")
     text = re.sub(r'<session numero="S2">\s*<periode>\s*<debut>20260901</debut>.*?</session>\n', "", text, flags=re.S)
     file.write_text(text, encoding="utf-8")
-    (folder / FILE_22).unlink()
-    output = run(folder)
+    (lheo / FILE_22).unlink()
+    output = run(lheo)
     assert "LHEO formations: 2 in files, 0 created, 1 updated, 1 deleted" in output
     assert "LHEO sessions: 5 in files, 0 created, 0 updated, 2 deleted" in output
     assert "LHEO organisations: 2 in files, 0 created, 0 updated, 1 deleted" in output
@@ -209,8 +204,8 @@ def test_reimport_updates_and_deletes(folder):
     assert not LheoSession.objects.filter(key="14_AF_0000101/A1/S2").exists()
 
 
-def test_entirely_remote_action_needs_no_place(folder):
-    file = folder / FILE_23
+def test_entirely_remote_action_needs_no_place(lheo):
+    file = lheo / FILE_23
     text = file.read_text(encoding="utf-8")
     block = text[text.index("<lieu-de-formation>\n<coordonnees>\n<adresse>\n<ligne>Maison") :]
     block = block[: block.index("</lieu-de-formation>\n") + len("</lieu-de-formation>\n")]
@@ -221,22 +216,22 @@ def test_entirely_remote_action_needs_no_place(folder):
         "<prise-en-charge-frais-possible>0",
     )
     file.write_text(text, encoding="utf-8")
-    run(folder)
+    run(lheo)
     remote = LheoAction.objects.get(key="14_AF_0000202/A1")
     assert remote.teaching == "2" and not remote.places.exists()
 
 
-def test_windows_1252_without_declaration_is_read_and_reported(folder):
-    file = folder / FILE_23
+def test_windows_1252_without_declaration_is_read_and_reported(lheo):
+    file = lheo / FILE_23
     text = file.read_text(encoding="utf-8").replace('<?xml version="1.0" encoding="UTF-8"?>\n', "")
     file.write_bytes(text.encode("cp1252"))
-    output = run(folder)
+    output = run(lheo)
     assert f"{FILE_23}: not UTF-8 and no encoding declared, read as Windows-1252" in output
     assert LheoFormation.objects.get(key="14_AF_0000202").title == "Remise à niveau en français"
 
 
-def test_windows_1252_found_after_some_formations_restarts_the_file_cleanly(folder):
-    file = folder / FILE_23
+def test_windows_1252_found_after_some_formations_restarts_the_file_cleanly(lheo):
+    file = lheo / FILE_23
     text = file.read_text(encoding="utf-8").replace('<?xml version="1.0" encoding="UTF-8"?>\n', "")
     first = text.index('<formation numero="14_AF_0000101"')
     second = text.index('<formation numero="14_AF_0000202"')
@@ -244,7 +239,7 @@ def test_windows_1252_found_after_some_formations_restarts_the_file_cleanly(fold
     ascii_formation = text[second:end].replace("à", "a").replace("ç", "c").replace("é", "e")
     text = text[:first] + ascii_formation + text[first:second] + text[end:]  # an ASCII formation first
     file.write_bytes(text.encode("cp1252"))
-    output = run(folder)
+    output = run(lheo)
     assert "read as Windows-1252" in output and "LHEO formations: 3 in files, 3 created" in output
     assert LheoFormation.objects.get(key="14_AF_0000101").content.startswith("Pétrissage, façonnage")
 
@@ -288,10 +283,10 @@ MALFORMED = {
 
 
 @pytest.mark.parametrize("case", MALFORMED, ids=list(MALFORMED))
-def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(folder, case):
-    run(folder)
+def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(lheo, case):
+    run(lheo)
     change, message = MALFORMED[case]
-    file = folder / FILE_23
+    file = lheo / FILE_23
     with unchanged(snapshot):
         if case == "truncated XML":
             lines = file.read_text(encoding="utf-8").split("\n")
@@ -303,7 +298,7 @@ def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(fo
             file.write_text(change(file.read_text(encoding="utf-8")), encoding="utf-8")
         else:
             edit(file, *change)
-        import_fails(run, folder, FILE_23, message)
+        import_fails(run, lheo, FILE_23, message)
 
 
 def test_a_path_without_xml_is_a_clear_error(tmp_path):

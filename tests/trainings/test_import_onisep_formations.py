@@ -4,7 +4,6 @@ import datetime
 import shutil
 import zipfile
 from functools import partial
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError
@@ -18,21 +17,17 @@ from tests.importing import import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).parent / "fixtures" / "onisep"
 FILE = "Onisep_Ideo_Fiches_Formations_01022025.xml"
 run = partial(importing.run, "import_onisep_formations")
 snapshot = partial(importing.snapshot, *(getattr(onisep, name) for name in onisep.__all__), Dataset)
-
-
-folder = importing.copied(FIXTURES / "fiches-formations")
 
 
 def edit(folder, old, new, count=1):
     importing.edit(folder / FILE, old, new, count)
 
 
-def test_import_counts_every_table(folder):
-    output = run(folder)
+def test_import_counts_every_table(formations):
+    output = run(formations)
     assert OnisepFormation.objects.count() == 3
     assert OnisepFormationMetier.objects.count() == 4
     assert OnisepFormationTag.objects.count() == 10
@@ -41,8 +36,8 @@ def test_import_counts_every_table(folder):
     assert "total: 17 created, 0 updated, 0 deleted" in output
 
 
-def test_fields_are_decoded(folder):
-    run(folder)
+def test_fields_are_decoded(formations):
+    run(formations)
     master = OnisepFormation.objects.get(id="FOR.1000")
     assert (master.cfd, master.niv_code, master.rncp) == ("16X20003", "16X", "37084")
     assert (master.type_label, master.type_short, master.type_acronym) == (
@@ -55,7 +50,7 @@ def test_fields_are_decoded(folder):
     assert (master.nsf_code, master.nsf_label) == ("200", "Spécialités pluritechnologiques de la production")
     assert (master.nsf_function_code, master.nsf_function_label) == ("R", "Contrôle, prévention, entretien")
     assert master.nature == "Label de la Conférence des grandes écoles | Formation inscrite au RNCP"
-    assert master.created_on == datetime.date(2020, 6, 6) and master.modified_on == datetime.date(2024, 5, 17)
+    assert master.created_on == datetime.date(2021, 3, 11) and master.modified_on == datetime.date(2024, 5, 23)
     assert master.url == "https://www.francecompetences.fr/recherche/rncp/37084/"
 
     mc = OnisepFormation.objects.get(id="FOR.10001")
@@ -74,8 +69,8 @@ def test_fields_are_decoded(folder):
     assert (school.cfd, school.nsf_code, school.nature, school.description) == ("", "", "", "")
 
 
-def test_html_is_sanitised_whether_in_cdata_or_escaped(folder):
-    run(folder)
+def test_html_is_sanitised_whether_in_cdata_or_escaped(formations):
+    run(formations)
     mc = OnisepFormation.objects.get(id="FOR.10001")
     assert mc.description.startswith("<p>Le titulaire de ce diplôme est peintre décorateur.</p>")
     assert "trompe-l'œil…</p>" in mc.description
@@ -83,8 +78,8 @@ def test_html_is_sanitised_whether_in_cdata_or_escaped(folder):
     assert mc.access == "<p>Après un CAP <strong>peintre applicateur</strong> ou un bac pro.</p>"
 
 
-def test_metier_links_and_lists(folder):
-    run(folder)
+def test_metier_links_and_lists(formations):
+    run(formations)
     links = dict(OnisepFormationMetier.objects.filter(formation="FOR.1000").values_list("metier_id", "metier_name"))
     assert links == {"MET.774": "conseiller/ère en environnement", "MET.878": "ingénieur/e R&D déchets"}
     link = OnisepFormationMetier.objects.get(formation="FOR.1000", metier_id="MET.774")
@@ -112,11 +107,11 @@ def test_metier_links_and_lists(folder):
         (
             "publication",
             1,
-            "9782273016445",
-            "Les métiers du bâtiment et des travaux publics",
+            "9782000000609",
+            "Les métiers de la finition (exemple)",
             "Parcours | ONISEP | 2023",
         ),
-        ("source_numerique", 1, "", "http://www.ffbatiment.fr", ""),
+        ("source_numerique", 1, "", "http://www.batiment-exemple.fr", ""),
         ("sous_domaine_web", 1, "T-IDEO2.4386", "finitions, aménagement", ""),
     ]
 
@@ -129,8 +124,8 @@ def test_rncp_numbers_come_only_from_rncp_pages():
     assert rncp_from_url("http://eduscol.education.fr/referentiels-professionnels/d030.html") == ""
 
 
-def test_dataset_is_recorded(folder):
-    run(folder)
+def test_dataset_is_recorded(formations):
+    run(formations)
     dataset = Dataset.objects.get(slug="onisep-fiches-formations")
     assert (dataset.publisher, dataset.version, dataset.published_on) == (
         "ONISEP",
@@ -142,46 +137,46 @@ def test_dataset_is_recorded(folder):
     assert "01/02/2025" in dataset.description
 
 
-def test_second_import_changes_nothing(folder):
-    importing.assert_reimport_changes_nothing(run, folder, snapshot)
+def test_second_import_changes_nothing(formations):
+    importing.assert_reimport_changes_nothing(run, formations, snapshot)
 
 
-def test_dry_run_counts_but_writes_nothing(folder):
-    importing.assert_dry_run_writes_nothing(run, folder, snapshot, created=3)
+def test_dry_run_counts_but_writes_nothing(formations):
+    importing.assert_dry_run_writes_nothing(run, formations, snapshot, created=3)
 
 
-def test_reimport_updates_and_deletes_what_the_publisher_changed(folder):
-    run(folder)
-    edit(folder, "MC (futur CS) peinture décoration</libelle_complet>", "CS peinture décoration</libelle_complet>")
-    edit(folder, "<id>MET.878</id>", "<id>MET.879</id>")
-    data = (folder / FILE).read_text()
+def test_reimport_updates_and_deletes_what_the_publisher_changed(formations):
+    run(formations)
+    edit(formations, "MC (futur CS) peinture décoration</libelle_complet>", "CS peinture décoration</libelle_complet>")
+    edit(formations, "<id>MET.878</id>", "<id>MET.879</id>")
+    data = (formations / FILE).read_text()
     start = data.index("    <formation>\n        <identifiant>FOR.6913")
     end = data.index("</formation>", start) + len("</formation>\n")
-    (folder / FILE).write_text(data[:start] + data[end:])
-    output = run(folder)
+    (formations / FILE).write_text(data[:start] + data[end:])
+    output = run(formations)
     assert "formations: 2 in files, 0 created, 1 updated, 1 deleted" in output
     assert "formation → métier links: 3 in files, 1 created, 0 updated, 2 deleted" in output
     assert OnisepFormation.objects.get(id="FOR.10001").title == "CS peinture décoration"
     assert set(OnisepFormation.objects.values_list("id", flat=True)) == {"FOR.1000", "FOR.10001"}
 
 
-def test_path_may_be_the_file_or_a_zip(folder, tmp_path):
-    report = OnisepFormationsImporter(folder / FILE).run()
+def test_path_may_be_the_file_or_a_zip(formations, tmp_path):
+    report = OnisepFormationsImporter(formations / FILE).run()
     assert report.changes == 17
-    archive = shutil.make_archive(str(tmp_path / "5fe07a9ecc960"), "zip", folder)
+    archive = shutil.make_archive(str(tmp_path / "5fe07a9ecc960"), "zip", formations)
     assert zipfile.is_zipfile(archive)
     assert OnisepFormationsImporter(archive).run().changes == 0
 
 
-def test_file_is_recognised_by_content_not_name(folder):
-    (folder / FILE).rename(folder / "export.xml.xml")
-    run(folder)
+def test_file_is_recognised_by_content_not_name(formations):
+    (formations / FILE).rename(formations / "export.xml.xml")
+    run(formations)
     assert OnisepFormation.objects.count() == 3
 
 
-def test_unknown_elements_are_reported(folder):
-    edit(folder, "<sigle/>", "<sigle/><code_rncp>37084</code_rncp>")
-    output = run(folder)
+def test_unknown_elements_are_reported(formations):
+    edit(formations, "<sigle/>", "<sigle/><code_rncp>37084</code_rncp>")
+    output = run(formations)
     assert "element(s) not imported: code_rncp" in output
 
 
@@ -194,7 +189,7 @@ def test_a_folder_without_the_file_is_a_clear_error(tmp_path):
 MALFORMED = {
     "truncated file": (None, None, "line 166", "malformed XML"),
     "missing element": ("<attendus/>", "", "line 2", "<formation> 1: missing element <attendus> in <formation>"),
-    "bad date": ("15/05/2024", "31/02/2024", "line 166", "<formation> 2: modification_date '31/02/2024' is not a date"),
+    "bad date": ("16/05/2024", "31/02/2024", "line 166", "<formation> 2: modification_date '31/02/2024' is not a date"),
     "bad level": (
         "niveau 4 (bac ou équivalent)",
         "niveau quatre",
@@ -230,22 +225,22 @@ MALFORMED = {
 
 
 @pytest.mark.parametrize("case", MALFORMED, ids=list(MALFORMED))
-def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(folder, case):
-    run(folder)
+def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(formations, case):
+    run(formations)
     old, new, where, message = MALFORMED[case]
     with unchanged(snapshot):
         if case == "truncated file":
-            data = (folder / FILE).read_bytes()
-            (folder / FILE).write_bytes(data[: data.index(b"<modification_date>15/05")])
+            data = (formations / FILE).read_bytes()
+            (formations / FILE).write_bytes(data[: data.index(b"<modification_date>16/05")])
         elif case == "missing element":
-            edit(folder, old, new, count=1)
+            edit(formations, old, new, count=1)
         else:
-            edit(folder, old, new)
-        import_fails(run, folder, f"{FILE}, {where}: ", message)
+            edit(formations, old, new)
+        import_fails(run, formations, f"{FILE}, {where}: ", message)
 
 
-def test_importer_raises_import_failed(folder):
-    edit(folder, "15/05/2024", "2024-05-15")
+def test_importer_raises_import_failed(formations):
+    edit(formations, "16/05/2024", "2024-05-16")
     with pytest.raises(ImportFailed) as err:
-        OnisepFormationsImporter(folder).run()
+        OnisepFormationsImporter(formations).run()
     assert (err.value.file, err.value.line) == (FILE, 166)

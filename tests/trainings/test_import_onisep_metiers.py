@@ -5,7 +5,6 @@ import datetime
 import json
 import shutil
 from functools import partial
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError
@@ -26,19 +25,12 @@ from tests.importing import NO_CHANGE, edit, import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).parent / "fixtures" / "onisep"
 FICHES = "Onisep_Ideo_Fiches_metiers_01022025.xml"
 LIST_XML = "ideo-metiers_onisep_2025-11.xml"
 LIST_JSON = "ideo-metiers_onisep_5fa5949243f97.json"
 
 run = partial(importing.run, "import_onisep_metiers")
 snapshot = partial(importing.snapshot, *(getattr(onisep, name) for name in onisep.__all__), Dataset)
-
-
-fiches = importing.copied(FIXTURES / "fiches-metiers")
-
-
-listing = importing.copied(FIXTURES / "metiers")
 
 
 # -- Idéo-Fiches métiers -------------------------------------------------------------------------------------------
@@ -73,7 +65,10 @@ def test_fiche_fields_are_decoded(fiches):
     assert "32 heures" in controller.working_conditions
     # Links keep only http(s) targets.
     assert "javascript" not in controller.access
-    assert '<a href="https://www.enac.fr" rel="nofollow noopener noreferrer">Enac</a>' in controller.access
+    assert (
+        '<a href="https://www.aviation-exemple.fr" rel="nofollow noopener noreferrer">École exemple</a>'
+        in controller.access
+    )
     assert (controller.min_level_id, controller.min_level_label) == ("REF.411", "Bac + 2")
     assert controller.is_cross_sector is None  # empty: unknown
     # Several ROME codes, one of them truncated as published: kept, with a warning.
@@ -104,9 +99,9 @@ def test_fiche_children(fiches):
     assert tags == [
         ("centre_interet", "T-IDEO2.4810", "j'aime prendre des décisions", ""),
         ("metier_associe", "MET.2", "pilote de ligne", ""),  # not in this file: kept as a reference
-        ("publication", "9782273015820", "Les métiers de l'aéronautique et de l'espace", "Parcours | ONISEP | 2022"),
+        ("publication", "9782000000708", "Les métiers de l'aérien (exemple)", "Parcours | ONISEP | 2022"),
         ("secteur_activite", "T-IDEO2.4864", "Transport et logistique", ""),
-        ("source_numerique", "", "http://www.enac.fr", "Site de l'École nationale de l'aviation civile."),
+        ("source_numerique", "", "http://www.aviation-exemple.fr", "Site d'une école exemple de l'aviation civile."),
         ("statut", "T-ITM.1", "fonctionnaire", ""),
     ]
     assert list(OnisepMetierTag.objects.filter(metier="MET.10", kind="statut").values_list("position", "label")) == [
@@ -209,12 +204,12 @@ def test_list_folder_imports_the_most_recent_version(listing):
         f"imported {LIST_XML} (publications up to 2025); older version(s) ignored: {LIST_JSON} (up to 2024)" in output
     )
     buyer = list(OnisepMetierPublication.objects.filter(metier_id="MET.571").values_list("publication", "year"))
-    assert sorted(buyer) == [("Ecoles de commerce", 2025), ("Les métiers de l'automobile", 2020)]
+    assert sorted(buyer) == [("Les métiers du commerce (exemple)", 2020), ("Écoles de gestion (exemple)", 2025)]
     breeding = OnisepMetierPublication.objects.get(metier_id="MET.362")
     assert breeding.rome_codes == "A1407 A1409"
     assert breeding.rome_labels == "Élevage bovin ou équin | Élevage de lapins et volailles"
     assert breeding.rome_urls.count("https://") == 2
-    assert (breeding.gencod, breeding.gfe, breeding.collection) == ("9782273016841", "GFE A : agriculture", "Parcours")
+    assert (breeding.gencod, breeding.gfe, breeding.collection) == ("9782000000401", "GFE A : agriculture", "Parcours")
     assert breeding.url == "https://www.onisep.fr/http/redirection/metier/slug/MET.362"
     # No publication: empty values are unknown (None), never 0.
     unpublished = OnisepMetierPublication.objects.get(metier_id="MET.8099")
@@ -237,7 +232,7 @@ def test_list_json_variant(listing):
     assert "métier publications: 4 in files, 4 created" in output
     coach = OnisepMetierPublication.objects.get(metier_id="MET.569")
     assert coach.name == "éducateur sportif / éducatrice sportive des activités aquatiques et de la natation"
-    assert (coach.year, coach.gencod) == (2021, "9782273015875")  # JSON numbers, kept as text for the EAN
+    assert (coach.year, coach.gencod) == (2021, "9782000000500")  # JSON numbers, kept as text for the EAN
     assert coach.url == "https://www.onisep.fr/http/redirection/metier/slug/MET.569"  # escaped slashes
     sailor = OnisepMetierPublication.objects.get(metier_id="MET.674")
     assert (sailor.publication, sailor.year, sailor.gencod) == ("", None, "")  # JSON null: unknown

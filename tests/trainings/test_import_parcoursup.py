@@ -3,7 +3,6 @@
 
 import shutil
 from functools import partial
-from pathlib import Path
 
 import pytest
 
@@ -15,12 +14,8 @@ from tests.importing import edit, import_fails, run, unchanged
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).parent / "fixtures"
 PARCOURSUP_FILE = "fr-esr-parcoursup .csv"
 snapshot = partial(importing.snapshot, AnnuaireEntry, ParcoursupEntry, Dataset)
-
-
-parcoursup = importing.copied(FIXTURES / "parcoursup")
 
 
 def test_parcoursup_one_entry_per_uai_and_programme(parcoursup):
@@ -32,27 +27,27 @@ def test_parcoursup_one_entry_per_uai_and_programme(parcoursup):
 
 def test_parcoursup_fields_are_decoded(parcoursup):
     run("import_parcoursup", parcoursup)
-    bts = ParcoursupEntry.objects.get(uai="0350029S")
+    bts = ParcoursupEntry.objects.get(uai="0359107R")
     assert (bts.establishment_name, bts.status, bts.sector, bts.region) == (
-        "Lycee Chateaubriand", "Public", "public", "Bretagne",
+        "Lycee Exemple Rennes", "Public", "public", "Bretagne",
     )  # fmt: skip
     assert (bts.programme, bts.latitude, bts.longitude) == (
         "BTS   Services   Comptabilite et gestion",
-        48.12162,
-        -1.70445,
+        48.12045,
+        -1.70312,
     )
-    no_position = ParcoursupEntry.objects.get(uai="0350808N")
+    no_position = ParcoursupEntry.objects.get(uai="0359108S")
     assert (no_position.latitude, no_position.longitude, no_position.sector) == (None, None, "privé")
-    abroad = ParcoursupEntry.objects.get(uai="T171435T")
+    abroad = ParcoursupEntry.objects.get(uai="T179001U")
     assert abroad.region == "" and abroad.programme.endswith("Bacs generaux, specialite Maths")
 
 
 def test_parcoursup_repeated_pairs_are_merged_without_losing_positions(parcoursup):
     run("import_parcoursup", parcoursup)
-    exact = ParcoursupEntry.objects.get(uai="0492433D", programme="Licence   Portail Lettres")
+    exact = ParcoursupEntry.objects.get(uai="0499001F", programme="Licence   Portail Lettres")
     assert (exact.occurrences, exact.other_positions) == (2, [])
-    sites = ParcoursupEntry.objects.get(uai="0490970N")
-    assert (sites.occurrences, sites.latitude, sites.other_positions) == (2, 47.47962, [[47.4798, -0.60301]])
+    sites = ParcoursupEntry.objects.get(uai="0499002G")
+    assert (sites.occurrences, sites.latitude, sites.other_positions) == (2, 47.47911, [[47.4793, -0.60285]])
 
 
 def test_parcoursup_dataset_says_it_is_unofficial(parcoursup):
@@ -73,34 +68,36 @@ def test_parcoursup_second_import_and_dry_run_change_nothing(parcoursup):
 def test_parcoursup_reimport_updates_and_deletes(parcoursup):
     run("import_parcoursup", parcoursup)
     file = parcoursup / PARCOURSUP_FILE
-    edit(file, "Lycee Chateaubriand", "Lycee Chateaubriand (Rennes)")
+    edit(file, "Lycee Exemple Rennes", "Lycee Exemple Rennes (centre)")
     edit(
         file,
-        'Public,0490970N,Universite Angers,Pays de la Loire,Licence   Portail Psychologie,"47.47962, -0.60303"\n',
+        "Public,0499002G,Universite Exemple Angers,Pays de la Loire,Licence   Portail Psychologie,"
+        '"47.47911, -0.60288"\n',
         "",
     )
     output = run("import_parcoursup", parcoursup)
     assert "Parcoursup programmes: 6 in files, 0 created, 2 updated, 0 deleted" in output
-    assert ParcoursupEntry.objects.get(uai="0490970N").other_positions == []
+    assert ParcoursupEntry.objects.get(uai="0499002G").other_positions == []
     edit(
         file,
-        'Public,0490970N,Universite Angers,Pays de la Loire,Licence   Portail Psychologie,"47.4798, -0.60301"\n',
+        "Public,0499002G,Universite Exemple Angers,Pays de la Loire,Licence   Portail Psychologie,"
+        '"47.4793, -0.60285"\n',
         "",
     )
     assert "0 created, 0 updated, 1 deleted" in run("import_parcoursup", parcoursup)
 
 
 PARCOURSUP_MALFORMED = {
-    "truncated file": ('"33.5575, -7.63076"\n', '"33.5575, -7', "line 9: malformed CSV"),
+    "truncated file": ('"33.5601, -7.6288"\n', '"33.5601, -7', "line 9: malformed CSV"),
     "missing column": ("Filiere de formation,", "Filiere,", "line 1: missing column(s): Filiere de formation"),
     "wrong delimiter": (
         "Code UAI de l etablissement,etablissement,",
         "Code UAI de l etablissement;etablissement;",
         None,
     ),
-    "bad position": ('"48.12162, -1.70445"', '"48.12162 -1.70445"', "line 7: Coordonnées GPS de la formation"),
-    "unknown status": ("Public,0350029S", "Consulaire,0350029S", "line 7: unknown status 'Consulaire'"),
-    "invalid UAI": ("0350029S", "35-029S", "line 7: invalid UAI '35-029S'"),
+    "bad position": ('"48.12045, -1.70312"', '"48.12045 -1.70312"', "line 7: Coordonnées GPS de la formation"),
+    "unknown status": ("Public,0359107R", "Consulaire,0359107R", "line 7: unknown status 'Consulaire'"),
+    "invalid UAI": ("0359107R", "35-907R", "line 7: invalid UAI '35-907R'"),
 }
 
 

@@ -3,7 +3,6 @@
 import datetime
 import shutil
 from functools import partial
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError
@@ -16,13 +15,9 @@ from tests.importing import import_fails, unchanged
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).parent / "fixtures" / "rncp"
 MODELS = (RncpFiche, RncpRome, RncpNsf, RncpCertifier, RncpDiploma, Dataset)
 run = partial(importing.run, "import_rncp")
 snapshot = partial(importing.snapshot, *MODELS)
-
-
-folder = importing.copied(FIXTURES)
 
 
 def edit(folder, stem, old, new):
@@ -36,8 +31,8 @@ def drop_lines(folder, stem, prefix):
     file.write_bytes(b"\n".join(line for line in lines if not line.startswith(prefix.encode("cp1252"))))
 
 
-def test_import_loads_every_file(folder):
-    output = run(folder)
+def test_import_loads_every_file(rncp):
+    output = run(rncp)
     assert "RNCP fiches: 6 in files, 6 created, 0 updated, 0 deleted" in output
     assert "RNCP → ROME links: 5 in files, 5 created" in output
     assert "RNCP → NSF links: 6 in files, 6 created" in output
@@ -46,25 +41,25 @@ def test_import_loads_every_file(folder):
     assert "total: 30 created, 0 updated, 0 deleted" in output
 
 
-def test_fiches_are_decoded_and_repeated_rows_merged(folder):
-    output = run(folder)
+def test_fiches_are_decoded_and_repeated_rows_merged(rncp):
+    output = run(rncp)
     pierre = RncpFiche.objects.get(number="1000")
     assert (pierre.title, pierre.state) == ("Métiers de la pierre", "Publiée")  # Windows-1252 accents
     assert (pierre.level_eu, pierre.type_code, pierre.type_label) == (4, "BP", "Brevet professionnel")
     assert pierre.active is False and pierre.end_of_validity == datetime.date(2016, 8, 31)  # m/d/yy
     assert (pierre.old_number, pierre.new_number) == ("", "32230")
     assert pierre.registration_type == "Enregistrement de droit"
-    assert RncpFiche.objects.get(number="10000").title.endswith("Spécialité CHINOIS ENSEIGNEMENT")  # CR dropped
+    assert RncpFiche.objects.get(number="10000").title.endswith("Spécialité JAPONAIS EXEMPLE")  # CR dropped
     assert RncpFiche.objects.get(number="10000").end_of_validity is None
     textile = RncpFiche.objects.get(number="20675")
     assert textile.title == "Innovation textile - Option A : structures ou Option B : traitements"
-    assert textile.old_number == "1092 1094" and textile.end_of_validity == datetime.date(2024, 1, 1)
+    assert textile.old_number == "1092 1094" and textile.end_of_validity == datetime.date(2024, 6, 30)
     assert RncpFiche.objects.get(number="28688").new_number == "34734 34581"
     assert "8 rows for 6 fiches; 2 row(s) repeat a fiche" in output
 
 
-def test_links_are_decoded(folder):
-    output = run(folder)
+def test_links_are_decoded(rncp):
+    output = run(rncp)
     assert list(RncpRome.objects.filter(fiche="34001").order_by("rome_code").values_list("rome_code", "label")) == [
         ("A1101", "Conduite d'engins agricoles et forestiers"),  # doubled apostrophes undone
         ("N2201", "Personnel d'escale aéroportuaire"),
@@ -73,14 +68,14 @@ def test_links_are_decoded(folder):
     assert list(RncpNsf.objects.filter(fiche="10000").values_list("code", flat=True)) == ["136"]
     assert "rncp_nsf.v1.4.csv: 2 row(s) repeated identically, counted once" in output
     assert RncpNsf.objects.get(fiche="20675").code == "224t"
-    isefac = RncpCertifier.objects.get(fiche="28688")
-    assert (isefac.name, isefac.siret) == ('I P L "ISEFAC PARIS LILLE"', "49308468600026")
+    school = RncpCertifier.objects.get(fiche="28688")
+    assert (school.name, school.siret) == ('I P L "ECOLE EXEMPLE PARIS LILLE"', "49300000000017")
     assert RncpCertifier.objects.get(fiche="20675").name == "Ministère de l’Éducation nationale"
     assert RncpCertifier.objects.get(fiche="34001").name == ""  # blank in the file, kept
 
 
-def test_cfd_to_rncp_table_is_decoded(folder):
-    output = run(folder)
+def test_cfd_to_rncp_table_is_decoded(rncp):
+    output = run(rncp)
     mc = RncpDiploma.objects.get(cfd="01022103")  # written 1022103: leading zero restored
     assert (mc.rncp, mc.level_eu, mc.type, mc.active, mc.kit_version) == ("958", 3, "MC5", True, "v1.0")
     assert RncpDiploma.objects.get(cfd="16531217").kit_version == "v1.3"  # the latest of two versions
@@ -96,33 +91,33 @@ def test_cfd_to_rncp_table_is_decoded(folder):
     assert "1 row(s) point to 1 RNCP number(s) absent from rncp_info (958); kept" in output
 
 
-def test_dataset_is_recorded(folder):
-    run(folder)
+def test_dataset_is_recorded(rncp):
+    run(rncp)
     dataset = Dataset.objects.get(slug="rncp-2021")
     assert (dataset.version, dataset.published_on) == ("v1.4", datetime.date(2021, 1, 6))
     assert dataset.publisher == "France compétences" and dataset.licence == "licence non vérifiée"
     assert dataset.row_counts["RNCP fiches"] == 6
 
 
-def test_importer_reads_a_zip(folder, tmp_path):
-    archive = shutil.make_archive(str(tmp_path / "rncp-2021"), "zip", folder)
+def test_importer_reads_a_zip(rncp, tmp_path):
+    archive = shutil.make_archive(str(tmp_path / "rncp-2021"), "zip", rncp)
     assert RncpImporter(archive).run().changes == 30
 
 
-def test_second_import_changes_nothing(folder):
-    importing.assert_reimport_changes_nothing(run, folder, snapshot)
+def test_second_import_changes_nothing(rncp):
+    importing.assert_reimport_changes_nothing(run, rncp, snapshot)
 
 
-def test_dry_run_counts_but_writes_nothing(folder):
-    importing.assert_dry_run_writes_nothing(run, folder, snapshot, created=30)
+def test_dry_run_counts_but_writes_nothing(rncp):
+    importing.assert_dry_run_writes_nothing(run, rncp, snapshot, created=30)
 
 
-def test_reimport_updates_and_deletes_fiches_with_their_links(folder):
-    run(folder)
-    edit(folder, "rncp_info", 'Métiers de la pierre";8/31/16', 'Métiers de la pierre et du marbre";8/31/16')
+def test_reimport_updates_and_deletes_fiches_with_their_links(rncp):
+    run(rncp)
+    edit(rncp, "rncp_info", 'Métiers de la pierre";8/31/16', 'Métiers de la pierre et du marbre";8/31/16')
     for stem in ("rncp_info", "rncp_rome", "rncp_nsf", "rncp_certificateurs"):
-        drop_lines(folder, stem, "RNCP34001;")
-    output = run(folder)
+        drop_lines(rncp, stem, "RNCP34001;")
+    output = run(rncp)
     assert "RNCP fiches: 5 in files, 0 created, 1 updated, 1 deleted" in output
     assert "RNCP → ROME links: 3 in files, 0 created, 0 updated, 2 deleted" in output
     assert "RNCP → NSF links: 5 in files, 0 created, 0 updated, 1 deleted" in output
@@ -150,8 +145,8 @@ MALFORMED = {
     "bad RNCP number": ("codes_diplomes", ";RNCP32230;", ";RNCP-32230;",
                         "line 3: column CodeRNCP: 'RNCP-32230' is not an RNCP number"),
     "bad CFD": ("codes_diplomes", "45023306;", "450233-6;", "line 3: column CodeDiplome: '450233-6' is not a CFD"),
-    "bad SIRET": ("rncp_certificateurs", ";11004301500012;", ";1100430150001;",
-                  "line 5: column siret_organisme: '1100430150001' is not a SIRET (14 digits)"),
+    "bad SIRET": ("rncp_certificateurs", ";11000000000013;", ";1100000000001;",
+                  "line 5: column siret_organisme: '1100000000001' is not a SIRET (14 digits)"),
     "repeated fiche with other values": ("rncp_info", "RNCP34581;Enregistrement sur demande",
                                          "RNCP34581;Enregistrement de droit",
                                          "line 9: fiche RNCP28688 repeats line 8 with other values (registration"),
@@ -161,24 +156,24 @@ MALFORMED = {
 
 
 @pytest.mark.parametrize("case", [*MALFORMED, "truncated file", "two versions"])
-def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(folder, case):
-    run(folder)
+def test_malformed_input_stops_with_file_line_and_problem_and_changes_nothing(rncp, case):
+    run(rncp)
     with unchanged(snapshot):
         if case == "truncated file":
-            file = folder / "rncp_info.v1.4.csv"
+            file = rncp / "rncp_info.v1.4.csv"
             data = file.read_bytes()
             file.write_bytes(data[: data.index(b"ou Option B")])  # inside a quoted, multi-line title
             name, message = file.name, "line 4: malformed CSV"
         elif case == "two versions":
-            (folder / "rncp_nsf.v1.4.csv").rename(folder / "rncp_nsf.v1.5.csv")
+            (rncp / "rncp_nsf.v1.4.csv").rename(rncp / "rncp_nsf.v1.5.csv")
             name, message = "rncp_info.v1.4.csv", "files of several versions (v1.4, v1.5)"
         else:
             stem, old, new, message = MALFORMED[case]
-            name = edit(folder, stem, old, new)
-        import_fails(run, folder, name, message)
+            name = edit(rncp, stem, old, new)
+        import_fails(run, rncp, name, message)
 
 
-def test_a_missing_file_is_a_clear_error(folder):
-    (folder / "rncp_certificateurs.v1.4.csv").unlink()
+def test_a_missing_file_is_a_clear_error(rncp):
+    (rncp / "rncp_certificateurs.v1.4.csv").unlink()
     with pytest.raises(CommandError, match=r"no file matching rncp_certificateurs\.v\*\.csv"):
-        run(folder)
+        run(rncp)
