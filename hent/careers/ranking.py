@@ -42,6 +42,19 @@ Every other fiche gets a score between 0 and 1, the weighted mean of these featu
     Cosine similarity of the activity sectors and of the centres d'intérêt of the two fiches.
 ``domaine``
     1 when both fiches are in the same domaine professionnel.
+``certifications``
+    Cosine similarity of the certifications that lead to the two fiches' families. The RNCP (France
+    compétences) lists, for every certification, the ROME v3 codes it prepares for; a fiche belongs to the
+    family of its ROME v3 code (``code_rome_parent``). A family is the set of certifications that list it,
+    each weighted by its IDF (a certification listed for two families says more than one listed for
+    twenty). Two families reached by the same diplomas are close: "Comptable" and "Contrôleur de gestion"
+    (0.16), not "Comptable" and "Boulanger" (0). Fiches of the same family get 1, when the RNCP lists it.
+``hiring_sectors``
+    Cosine similarity of the economic sectors (NAF sub-classes) that hire for the two fiches' families, from
+    La Bonne Boîte's ROME–NAF table, each sector weighted by ``log(1 + hires)`` times its IDF.
+
+The last two come from other publishers' tables, keyed by ROME v3 codes; neither is a list of career moves.
+When they are not imported, both are 0 for every fiche.
 
 The weights (``WEIGHTS``) are global: one number per feature, the same for every fiche, fitted
 by ``bench/transitions.py --fit`` (coordinate ascent on the recall of the ROME's curated moves,
@@ -66,17 +79,19 @@ CORE = "principale"
 CORE_WEIGHT = 1.5
 
 WEIGHTS = {
-    "skills": 4.5,
-    "wording": 2.9,
-    "used": 2.8,
-    "core": 2.75,
+    "skills": 2.25,
+    "wording": 4.5,
+    "used": 1.4,
+    "core": 2.2,
     "names": 2.75,
     "definition": 2.75,
     "generic": 1.25,
-    "no_step_down": 1.25,
-    "sectors": 0.25,
-    "interests": 0.25,
-    "domaine": 0.25,
+    "no_step_down": 1.55,
+    "sectors": 0.125,
+    "interests": 0.2,
+    "domaine": 0.3,
+    "certifications": 1.0,
+    "hiring_sectors": 1.0,
 }
 FEATURES = tuple(WEIGHTS)
 
@@ -150,6 +165,23 @@ class SparseIndex:
         return scores
 
 
+class FamilyIndex:
+    """Cosine similarities between ROME v3 families described by {family: {term: raw weight}} (IDF-weighted)."""
+
+    def __init__(self, documents):
+        self.families = sorted(documents)
+        self.index = SparseIndex(len(self.families), [documents[f] for f in self.families])
+        self.position = {family: i for i, family in enumerate(self.families)}
+
+    def cosines(self, family):
+        """{family: cosine} with a family (empty when the family is not in the table)."""
+        i = self.position.get(family)
+        if i is None:
+            return {}
+        scores = self.index.cosines(self.index.vectors[i])
+        return {f: score for f, score in zip(self.families, scores, strict=True) if score}
+
+
 # -- the model -----------------------------------------------------------------------
 
 
@@ -164,6 +196,8 @@ class RomeData:
     definitions: list = field(default_factory=list)  # [(code, text)]
     sectors: list = field(default_factory=list)  # [(code, sector code)]
     interests: list = field(default_factory=list)  # [(code, centre d'intérêt code)]
+    certifications: list = field(default_factory=list)  # [(certification id, ROME v3 code)] (RNCP)
+    hiring_sectors: list = field(default_factory=list)  # [(ROME v3 code, NAF code, hires or None)] (La Bonne Boîte)
 
 
 @dataclass
@@ -232,6 +266,16 @@ class Model:
         self.domaine = [o[2] for o in data.occupations]
         self.sectors = self._sets(data.sectors, n)
         self.interests = self._sets(data.interests, n)
+        # The ROME v3 family of every fiche, for the tables keyed by ROME v3 codes.
+        self.family = [o[3] or o[0] for o in data.occupations]
+        certifications = defaultdict(dict)
+        for certification, family in data.certifications:
+            certifications[family][certification] = 1.0
+        self.certifications = FamilyIndex(certifications)
+        sectors = defaultdict(dict)
+        for family, naf, hires in data.hiring_sectors:
+            sectors[family][naf] = math.log1p(hires or 0)
+        self.hiring_sectors = FamilyIndex(sectors)
 
     # -- building blocks
 
@@ -320,6 +364,9 @@ class Model:
         result["sectors"] = [_set_cosine(self.sectors[s], other) for other in self.sectors]
         result["interests"] = [_set_cosine(self.interests[s], other) for other in self.interests]
         result["domaine"] = [1.0 if d == self.domaine[s] else 0.0 for d in self.domaine]
+        for name, index in (("certifications", self.certifications), ("hiring_sectors", self.hiring_sectors)):
+            close = index.cosines(self.family[s])
+            result[name] = [close.get(family, 0.0) for family in self.family]
         return result
 
     def scores(self, person, weights=None):

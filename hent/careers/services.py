@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hent.careers.ranking import CORE, RomeData, fold
 from hent.careers.ranking import Model as RankingModel
+from hent.core import datasets
 from hent.core.text import clean_input
 from hent.labour import services as labour
 from hent.occupations import services as occupations
@@ -39,7 +40,12 @@ SKILL_GROUPS = [
 
 
 def rome_data():
-    """The rows the ranking needs, as plain tuples."""
+    """The rows the ranking needs, as plain tuples.
+
+    Besides the ROME: the ROME v3 codes every RNCP certification prepares for, and the sectors that hire
+    for every ROME v3 code (La Bonne Boîte), read here as plain rows (neither is a list of career moves).
+    """
+    from hent.labour.models import RomeNaf
     from hent.occupations.models import (
         Item,
         JobTitle,
@@ -48,6 +54,7 @@ def rome_data():
         OccupationSector,
         OccupationText,
     )
+    from hent.trainings.models import RncpRome
 
     items = Item.objects.values_list("ogr", "kind", "label", "macro_id", "category")
 
@@ -67,6 +74,8 @@ def rome_data():
         ),
         sectors=list(OccupationSector.objects.order_by("id").values_list("occupation_id", "sector_id")),
         interests=list(OccupationInterest.objects.order_by("id").values_list("occupation_id", "centre_id")),
+        certifications=list(RncpRome.objects.order_by("id").values_list("fiche_id", "rome_code")),
+        hiring_sectors=list(RomeNaf.objects.order_by("id").values_list("rome_code", "naf_code", "weight")),
     )
 
 
@@ -83,9 +92,12 @@ _lock = threading.Lock()
 _cache = {}
 
 
+MODEL_DATASETS = ("rome", "rncp-2021", "labonneboite-rome-naf")  # what ``rome_data`` reads
+
+
 def _dataset_key():
-    dataset = occupations.rome_dataset()
-    return (dataset.version, dataset.imported_at) if dataset else None
+    found = datasets.all_datasets()
+    return tuple((d.version, d.imported_at) if (d := found.get(slug)) else None for slug in MODEL_DATASETS)
 
 
 def model():

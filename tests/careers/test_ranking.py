@@ -80,6 +80,44 @@ def test_shared_and_missing_skills_core_first_and_contexts_never_listed():
     assert model.is_core("A0001", 2) and not model.is_core("A0001", 1) and not model.is_core("S0001", 2)
 
 
+def _families(*extra_codes):
+    """Fiches with the same skills: S0001 in the family X0001, A0001 in X0002, B0001 in Y0001, C0001 its own."""
+    links = {code: {1: "", 2: ""} for code in ("S0001", "A0001", "B0001", "C0001", *extra_codes)}
+    occupations = [
+        ("S0001", "Métier S", "S00", "X0001", False),
+        ("A0001", "Métier A", "A00", "X0002", False),
+        ("B0001", "Métier B", "B00", "Y0001", False),
+        ("C0001", "Métier C", "C00", "", False),
+    ] + [(code, f"Métier {code}", code[:3], "", False) for code in extra_codes]
+    return links, occupations
+
+
+def test_families_reached_by_the_same_certifications_are_close():
+    links, occupations = _families()
+    # RNCP 1 prepares for X0001 and X0002; RNCP 2 for X0001 and Y0001 too, but also for C0001: it says less.
+    certifications = [(1, "X0001"), (1, "X0002"), (2, "X0001"), (2, "Y0001"), (2, "C0001"), (3, "Y0001"), (4, "C0001")]
+    model = Model(rome(links, occupations=occupations, certifications=certifications))
+    close = model.features(model.person("S0001"))["certifications"]
+    by_code = dict(zip(model.codes, close, strict=True))
+    assert by_code["A0001"] > by_code["B0001"] > 0
+    assert [code for code, _ in model.rank(model.person("S0001"), limit=1)] == ["A0001"]
+
+
+def test_families_hiring_in_the_same_sectors_are_close():
+    links, occupations = _families()
+    sectors = [("X0001", "1071C", 100), ("X0002", "1071C", 50), ("Y0001", "4711D", 100), ("C0001", "4711D", None)]
+    model = Model(rome(links, occupations=occupations, hiring_sectors=sectors))
+    by_code = dict(zip(model.codes, model.features(model.person("S0001"))["hiring_sectors"], strict=True))
+    assert by_code["A0001"] > 0 and by_code["B0001"] == 0 and by_code["C0001"] == 0
+
+
+def test_without_certifications_nor_sectors_both_features_are_zero():
+    links, occupations = _families("D0001")  # D0001 is its own family, absent from the tables
+    model = Model(rome(links, occupations=occupations, certifications=[(1, "X0001"), (1, "X0002")]))
+    features = model.features(model.person("D0001"))
+    assert set(features["certifications"]) == {0.0} and set(features["hiring_sectors"]) == {0.0}
+
+
 def test_the_model_is_built_from_the_rome_without_its_career_moves():
     # The yardstick of the benchmark stays out of the ranking: nothing in its input carries the curated moves.
     assert not [f.name for f in dataclasses.fields(RomeData) if "mob" in f.name or "move" in f.name]

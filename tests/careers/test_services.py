@@ -131,3 +131,25 @@ def test_explorer_gives_trainings_and_hiring_with_their_source(careers_world):
     developer = x.skills[0]
     assert developer.hiring is None and developer.trainings[0].training.slug == "bts-sio"
     assert [k.ogr for k in developer.transition.shared] == [CODE] and x.n_skills == 5
+
+
+def test_the_model_reads_certifications_and_hiring_sectors_by_rome_v3_code(careers_world):
+    from hent.labour.models import RomeNaf
+    from hent.trainings.models import RncpFiche, RncpRome
+
+    fiche = RncpFiche.objects.create(
+        number="1", title="CAP", active=True, state="Publiée", registration_type="de droit"
+    )
+    RncpRome.objects.create(fiche=fiche, rome_code="D1102", label="Boulangerie")
+    RncpRome.objects.create(fiche=fiche, rome_code="D1104", label="Pâtisserie")
+    other = RncpFiche.objects.create(
+        number="2", title="BTS", active=True, state="Publiée", registration_type="de droit"
+    )
+    RncpRome.objects.create(fiche=other, rome_code="M1805", label="Informatique")
+    RomeNaf.objects.create(rome_code="D1102", naf_code="1071C", rome_label="", naf_label="", weight=9, curated=True)
+    data = services.rome_data()
+    assert sorted(data.certifications) == [("1", "D1102"), ("1", "D1104"), ("2", "M1805")]
+    assert data.hiring_sectors == [("D1102", "1071C", 9)]
+    model = services.model()
+    close = dict(zip(model.codes, model.features(model.person("D1102"))["certifications"], strict=True))
+    assert close["D1104"] > 0 and close["M1805"] == 0
