@@ -152,6 +152,16 @@ class OccupationDetail:
     dataset: Dataset | None = None
 
 
+@dataclass(frozen=True)
+class ItemView:
+    """A skill, knowledge item or work context as an occupation page lists it (core: "principale" or "")."""
+
+    ogr: int
+    label: str
+    category: str
+    core: str
+
+
 def occupation_detail(code):
     occupation = occupations_queryset().filter(code=code.upper()).first()
     if occupation is None:
@@ -159,14 +169,12 @@ def occupation_detail(code):
     texts = OccupationText.objects.filter(occupation=occupation).order_by("position")
     links = (
         OccupationItem.objects.filter(occupation=occupation)
-        .select_related("item")
         .order_by("item__category", "item__label")
+        .values_list("item__ogr", "item__kind", "item__label", "item__category", "core")
     )
     by_kind = {kind: [] for kind in Item.Kind.values}
-    for link in links:
-        item = link.item
-        item.core = link.core
-        by_kind[item.kind].append(item)
+    for ogr, kind, label, category, core in links:
+        by_kind[kind].append(ItemView(ogr, label, category, core))
 
     skills = by_kind[Item.Kind.SKILL]
     skill_groups = [(label, [i for i in skills if i.core == core]) for core, label in SKILL_GROUPS]
@@ -189,7 +197,12 @@ def occupation_detail(code):
         soft_skills=by_kind[Item.Kind.SOFT_SKILL],
         knowledge_groups=knowledge_groups,
         context_groups=context_groups,
-        mobilities=[m.target for m in occupation.mobilities.select_related("target__domaine").order_by("position")],
+        mobilities=list(
+            Occupation.objects.filter(mobilities_in__source=occupation)
+            .select_related("domaine")
+            .only("code", "title", "domaine__label")
+            .order_by("mobilities_in__position")
+        ),
         interests=list(occupation.interest_links.select_related("centre").order_by("-is_principal", "centre__label")),
         riasec=riasec,
         themes=[link.theme for link in occupation.theme_links.select_related("theme").order_by("theme__label")],

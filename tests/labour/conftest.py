@@ -3,6 +3,7 @@ small files in the publishers' formats that ``sources`` writes (a test may alter
 
 import pytest
 
+from hent.core.models import Dataset
 from hent.labour import figures
 from hent.labour import models as m
 from hent.territories.models import BmoBasin, Commune, Department, Epci, Region
@@ -54,6 +55,8 @@ def labour(imported_demo, settings):
         (2025, "S0X42", "9999", "44", 999, 0, 0),  # another region
     ]
     names = {"5314": "RENNES", "5301": "BREST"}
+    for year in (2024, 2025):  # as import_bmo records each survey it imports
+        Dataset.objects.create(slug=f"bmo-{year}", name=f"BMO {year}", publisher="France Travail")
     for year, code, basin, dept_code, projects, difficult, seasonal in bmo:
         family = "S" if code.startswith("S") else "V"
         m.BmoRecord.objects.create(
