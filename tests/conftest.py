@@ -19,6 +19,8 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.SECURE_SSL_REDIRECT = False
+    # WhiteNoise warns on every request when the folder collectstatic fills is missing (a fresh clone).
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     # Importer tests import one source at a time; the tests of the catalogue rebuild it when they mean to.
     settings.HENT_REBUILD_CATALOGUE_AFTER_IMPORT = False
 

@@ -153,3 +153,15 @@ def test_the_model_reads_certifications_and_hiring_sectors_by_rome_v3_code(caree
     model = services.model()
     close = dict(zip(model.codes, model.features(model.person("D1102"))["certifications"], strict=True))
     assert close["D1104"] > 0 and close["M1805"] == 0
+
+
+def test_the_model_follows_a_new_import_of_the_tables_it_reads(careers_world):
+    """Running processes rank with the certifications and sectors of the latest import, not those they started with."""
+    from django.utils import timezone
+
+    from hent.core.models import Dataset
+
+    before = services.model()
+    assert services.model() is before  # built once per process while nothing is imported
+    Dataset.objects.create(slug="rncp-2021", name="RNCP", publisher="France compétences", imported_at=timezone.now())
+    assert services.model() is not before
