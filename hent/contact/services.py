@@ -15,11 +15,8 @@ functions. Two rules hold everywhere:
 from __future__ import annotations
 
 import datetime
-import hashlib
-import hmac
 import logging
 import re
-import secrets
 import unicodedata
 from dataclasses import dataclass
 
@@ -44,15 +41,13 @@ from hent.contact.models import (
     Topic,
 )
 from hent.core.text import clean_input
+from hent.core.tokens import find_by_token, hash_token, new_token
 from hent.guidance import services as guidance
 from hent.guidance.models import Public, Structure, StructureKind
 from hent.staff import roles
 
 logger = logging.getLogger("hent.contact")
 
-TOKEN_BYTES = 32
-TOKEN_LENGTH = 43  # len(secrets.token_urlsafe(32))
-_TOKEN_SHAPE = re.compile(rf"[A-Za-z0-9_-]{{{TOKEN_LENGTH}}}")
 CLIENT_ID_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MESSAGE_MAX = 2000
 HISTORY_MAX = 500  # messages sent at once to a page that (re)connects
@@ -65,37 +60,12 @@ class ContactError(Exception):
 # -- private links ------------------------------------------------------------------------------------------
 
 
-def new_token():
-    """32 random bytes from the operating system (256 bits): a link nobody can guess."""
-    return secrets.token_urlsafe(TOKEN_BYTES)
-
-
-def hash_token(token):
-    return hashlib.sha256(token.encode("ascii")).hexdigest()
-
-
-def token_shape_ok(token):
-    return isinstance(token, str) and _TOKEN_SHAPE.fullmatch(token) is not None
-
-
-def _by_token(queryset, token):
-    """The row whose stored hash is the token's, or None. The database looks up the hash (a copy of the
-    database opens nothing); the final comparison is in constant time."""
-    if not token_shape_ok(token):
-        return None
-    digest = hash_token(token)
-    found = queryset.filter(token_hash=digest).first()
-    if found is None or not hmac.compare_digest(found.token_hash, digest):
-        return None
-    return found
-
-
 def conversation_by_token(token):
-    return _by_token(Conversation.objects.select_related("structure"), token)
+    return find_by_token(Conversation.objects.select_related("structure"), token)
 
 
 def callback_by_token(token):
-    return _by_token(CallbackRequest.objects.select_related("structure"), token)
+    return find_by_token(CallbackRequest.objects.select_related("structure"), token)
 
 
 # -- text ---------------------------------------------------------------------------------------------------

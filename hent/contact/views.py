@@ -20,7 +20,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from hent.contact import services
@@ -35,24 +34,13 @@ from hent.contact.forms import (
     ReferForm,
 )
 from hent.contact.models import Message
+from hent.core.http import private
 from hent.guidance.models import Structure
 from hent.staff import audit
 from hent.staff.decorators import staff_required
 from hent.staff.roles import role_of
 
 CREATION_LIMIT_PER_HOUR = 20
-
-
-def private(view):
-    @functools.wraps(view)
-    @never_cache
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "strict-origin"
-        return response
-
-    return wrapper
 
 
 def _render(request, template, context, status=200):

@@ -6,11 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Max, Min
+from django.db.models import Min
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hent.core.models import Dataset
+from hent.core import datasets
 from hent.labour import services as labour
 from hent.labour.charts import bars
 from hent.occupations import services as occupations
@@ -107,7 +107,7 @@ def _all_lowest_levels():
     """
     from hent.trainings.models import TrainingOccupation
 
-    imported = Dataset.objects.aggregate(last=Max("imported_at"))["last"]
+    imported = max((d.imported_at for d in datasets.all_datasets().values() if d.imported_at), default=None)
     key = f"explore:lowest-levels:{imported.isoformat() if imported else ''}:{TrainingOccupation.objects.count()}"
     levels = cache.get(key)
     if levels is not None:
@@ -185,7 +185,7 @@ def sources():
     if year:
         slugs.append(f"bmo-{year}")
     slugs.append("dares-portraits")
-    found = {d.slug: d for d in Dataset.objects.filter(slug__in=slugs)}
+    found = datasets.all_datasets()
     return [found[slug] for slug in slugs if slug in found]
 
 

@@ -109,12 +109,7 @@ def renew_key(project):
 
 def open_by_token(token):
     """The project this private-link token opens, or None."""
-    if not keys.token_shape_ok(token):
-        return None
-    project = Project.objects.filter(token_hash=keys.hash_token(token)).first()
-    if project is None or not keys.token_matches(token, project.token_hash):
-        return None
-    return project
+    return keys.find_by_token(Project.objects, token)
 
 
 def find_by_code(text):

@@ -15,11 +15,10 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from hent.core.http import private, safe_next
 from hent.core.text import clean_input
 from hent.projects import keys, ratelimit, references, services
 from hent.projects.forms import AddItemForm, CodeForm, CommuneSearchForm, EditNoteForm, NewStepForm, NoteForm, StepForm
@@ -28,22 +27,6 @@ from hent.territories import services as territories
 
 LOOKUP = "lookup"
 CREATION = "creation"
-
-
-def private(view):
-    """A page about one person's project: never cached, never indexed, and its address (which may hold the
-    private link's token) never sent in a Referer: only the site's origin is. ("no-referrer" would do too, but
-    browsers then send "Origin: null" with the page's forms, which the CSRF protection rightly refuses.)"""
-
-    @functools.wraps(view)
-    @never_cache
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "strict-origin"
-        return response
-
-    return wrapper
 
 
 def post_only(view):
@@ -77,20 +60,6 @@ def owner_only(view):
 def project_change(view):
     """A change to the visit's project: POST only, private, and only on the project this browser holds."""
     return post_only(private(owner_only(view)))
-
-
-def safe_next(request, value, default):
-    """A path on this site to go back to, never another site (open redirect)."""
-    value = (value or "").strip()
-    if (
-        value.startswith("/")
-        and len(value) <= 2000
-        and url_has_allowed_host_and_scheme(
-            value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
-    ):
-        return value
-    return default
 
 
 def _mine_url(anchor=""):
@@ -211,18 +180,26 @@ def remove(request, project, pk):
 # -- notes --------------------------------------------------------------------------------------
 
 
-@project_change
-def note_add(request, project):
-    form = NoteForm(request.POST)
+def _add(request, project, form, field, save, form_name, done, anchor):
+    """A form that adds to the project: the service's refusal is shown on the form's field, like its own errors."""
     if form.is_valid():
         try:
-            services.add_note(project, form.cleaned_data["text"])
+            save(form.cleaned_data)
         except services.ProjectError as exc:
-            form.add_error("text", str(exc))
+            form.add_error(field, str(exc))
     if not form.is_valid():
-        return _project_page(request, project, status=400, note_form=form)
-    messages.success(request, _("Votre note est enregistrée."))
-    return HttpResponseRedirect(_mine_url("notes"))
+        return _project_page(request, project, status=400, **{form_name: form})
+    messages.success(request, done)
+    return HttpResponseRedirect(_mine_url(anchor))
+
+
+@project_change
+def note_add(request, project):
+    def save(data):
+        services.add_note(project, data["text"])
+
+    return _add(request, project, NoteForm(request.POST), "text", save, "note_form",
+                _("Votre note est enregistrée."), "notes")  # fmt: skip
 
 
 @project_change
@@ -265,16 +242,11 @@ def plan(request, project):
 
 @project_change
 def step_add(request, project):
-    form = NewStepForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_step(project, form.cleaned_data["title"], form.cleaned_data["date"])
-        except services.ProjectError as exc:
-            form.add_error("title", str(exc))
-    if not form.is_valid():
-        return _project_page(request, project, status=400, new_step_form=form)
-    messages.success(request, _("Votre étape est ajoutée au plan."))
-    return HttpResponseRedirect(_mine_url("plan"))
+    def save(data):
+        services.add_step(project, data["title"], data["date"])
+
+    return _add(request, project, NewStepForm(request.POST), "title", save, "new_step_form",
+                _("Votre étape est ajoutée au plan."), "plan")  # fmt: skip
 
 
 @project_change

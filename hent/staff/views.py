@@ -13,12 +13,13 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
+
+from hent.core.http import safe_next
 
 from . import audit, services, totp
 from .decorators import admin_required, mark_verified, no_store, staff_required, verified
@@ -32,14 +33,6 @@ CONTACT_QUEUE_PATH = "/contact/equipe/"
 
 def _pending_seconds():
     return int(getattr(settings, "HENT_STAFF_PENDING_SECONDS", 5 * 60))
-
-
-def _safe_next(request, value):
-    if value and url_has_allowed_host_and_scheme(
-        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return value
-    return reverse("staff:home")
 
 
 def _lock_message():
@@ -76,7 +69,7 @@ def _finish_login(request, user, next_url):
     request.session.set_expiry(0)  # ends with the browser; verified() also ends it after HENT_STAFF_SESSION_SECONDS
     services.clear_failures(user.get_username())
     audit.record(request, "login", user=user)
-    return redirect(_safe_next(request, next_url))
+    return redirect(safe_next(request, next_url, reverse("staff:home")))
 
 
 @sensitive_post_parameters("password")
@@ -86,7 +79,7 @@ def _finish_login(request, user, next_url):
 def login_view(request):
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if request.method == "GET" and verified(request) and role_of(request.user):
-        return redirect(_safe_next(request, next_url))
+        return redirect(safe_next(request, next_url, reverse("staff:home")))
     form = LoginForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():

@@ -5,28 +5,14 @@ from urllib.parse import urlencode
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
+from hent.core.http import safe_next
 from hent.core.text import clean_input
 from hent.territories import services
 
 PAGE_LIMIT = 20
 JSON_LIMIT_DEFAULT, JSON_LIMIT_MAX = 10, 20
-
-
-def safe_next(request, value):
-    """Where to go back to: a path on this site, never another site (open redirect); "/" by default."""
-    value = (value or "").strip()
-    if (
-        value.startswith("/")
-        and len(value) <= 2000
-        and url_has_allowed_host_and_scheme(
-            value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
-    ):
-        return value
-    return "/"
 
 
 @require_safe

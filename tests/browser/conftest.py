@@ -10,7 +10,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.contact.live import free_port, run_manage
+
+# The checks shared by the screen-by-screen tests: their assert messages shown as pytest shows a test's own.
+pytest.register_assert_rewrite("tests.browser.screens")
 
 REPO = Path(__file__).resolve().parents[2]
 ROME_OPEN_DATA = REPO.parent / "shared/data/rome-4.0-v460"
@@ -87,16 +91,8 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("site_page", list(PAGES.values()), ids=list(PAGES), indirect=True)
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True, check=False
-    )
+    result = run_manage(env, *args)
     if result.returncode != 0:
         pytest.fail(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
 
@@ -137,7 +133,7 @@ def server_database():
 @contextlib.contextmanager
 def serving(env, var_dir):
     """uvicorn serving the site with ``env`` (log in ``var_dir``), as `make run` starts it: its base URL."""
-    port = _free_port()
+    port = free_port()
     uvicorn = Path(sys.executable).with_name("uvicorn")
     log = Path(var_dir) / "server.log"
     with log.open("w") as log_file:
@@ -161,10 +157,11 @@ def serving(env, var_dir):
             server.wait()
 
 
-@pytest.fixture(scope="session")
-def live_url(server_database):
-    """Base URL (no trailing slash) of a uvicorn server started as a user would start it."""
-    with tempfile.TemporaryDirectory(prefix="hent-browser-") as var_dir:
+@contextlib.contextmanager
+def served_site(server_database, prefix, *setup):
+    """A uvicorn server on a var directory and a database of its own, started as a user would start it:
+    migrated, static files collected, then each of `setup` (manage.py arguments) run; its base URL."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as var_dir:
         env = dict(
             os.environ,
             DJANGO_SETTINGS_MODULE="config.settings",
@@ -176,10 +173,19 @@ def live_url(server_database):
         )
         _manage(env, "migrate", "--noinput")
         _manage(env, "collectstatic", "--noinput", "-v0")
-        _manage(env, "import_opendata")  # as `make run` does: the open data when present, else the demo data
+        for args in setup:
+            _manage(env, *args)
 
         with serving(env, var_dir) as url:
             yield url
+
+
+@pytest.fixture(scope="session")
+def live_url(server_database):
+    """Base URL (no trailing slash) of a uvicorn server started as a user would start it."""
+    # as `make run` does: the open data when present, else the demo data
+    with served_site(server_database, "hent-browser-", ("import_opendata",)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.axe import axe_violations, describe
+from tests.browser.screens import check_screen, page_at
 
 pytestmark = pytest.mark.browser
 
@@ -17,17 +17,12 @@ NARROW = {"width": 320, "height": 640}
 
 @pytest.fixture(params=[False, True], ids=["no-js", "js"])
 def narrow(request, browser):
-    context = browser.new_context(viewport=NARROW, java_script_enabled=request.param)
-    yield context.new_page()
-    context.close()
+    with page_at(browser, NARROW, request.param) as page:
+        yield page
 
 
 def check_page(page, what):
-    violations = axe_violations(page)
-    assert not violations, f"{what}: {describe(violations)}"
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 1, f"{what} scrolls horizontally by {overflow} px at 320 px wide"
-    expect(page.locator("h1")).to_have_count(1)
+    check_screen(page, what, "at 320 px wide")
 
 
 def test_the_whole_explorer_at_320_px(narrow, live_url):

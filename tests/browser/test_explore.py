@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.axe import axe_violations, describe
+from tests.browser.screens import check_screen, page_at
 
 pytestmark = pytest.mark.browser
 
@@ -17,17 +17,12 @@ ANSWERS = {"S": "J'aime beaucoup", "I": "Un peu"}  # every other type: "Pas du t
 
 @pytest.fixture(params=[False, True], ids=["no-js", "js"])
 def phone(request, browser):
-    context = browser.new_context(viewport=PHONE, java_script_enabled=request.param)
-    yield context.new_page()
-    context.close()
+    with page_at(browser, PHONE, request.param) as page:
+        yield page
 
 
 def check_page(page, what):
-    violations = axe_violations(page)
-    assert not violations, f"{what}: {describe(violations)}"
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 1, f"{what} scrolls horizontally by {overflow} px on a phone"
-    expect(page.locator("h1")).to_have_count(1)
+    check_screen(page, what, "on a phone")
 
 
 def answer_screen(page, skip=None):

@@ -7,18 +7,15 @@ from the tests when it is a SQLite file): same start-up as `make run`, without t
 import base64
 import hashlib
 import hmac
-import os
 import re
 import struct
-import tempfile
 import time
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations, describe
-from tests.browser.conftest import _manage, serving
+from tests.browser.conftest import served_site
 
 pytestmark = pytest.mark.browser
 
@@ -60,21 +57,8 @@ def totp_code(secret, offset=0):
 
 @pytest.fixture(scope="module")
 def staff_url(server_database):
-    with tempfile.TemporaryDirectory(prefix="hent-staff-browser-") as var_dir:
-        env = dict(
-            os.environ,
-            DJANGO_SETTINGS_MODULE="config.settings",
-            HENT_SECURE="0",
-            HENT_DEBUG="0",
-            HENT_VAR_DIR=var_dir,
-            HENT_ALLOWED_HOSTS="127.0.0.1,localhost",
-            DATABASE_URL=server_database or f"sqlite:///{Path(var_dir) / 'hent.sqlite3'}",
-        )
-        _manage(env, "migrate", "--noinput")
-        _manage(env, "collectstatic", "--noinput", "-v0")
-        _manage(env, "shell", "-c", CREATE_ACCOUNTS)
-        with serving(env, var_dir) as url:
-            yield url
+    with served_site(server_database, "hent-staff-browser-", ("shell", "-c", CREATE_ACCOUNTS)) as url:
+        yield url
 
 
 def sign_in_password(page, url, username):

@@ -22,10 +22,15 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def manage(env, *args):
-    result = subprocess.run(
+def run_manage(env, *args):
+    """manage.py `args` in a process of its own, with `env`: the finished process, whatever its exit status."""
+    return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True, check=False
     )
+
+
+def manage(env, *args):
+    result = run_manage(env, *args)
     if result.returncode != 0:
         raise RuntimeError(f"manage.py {args[0]} failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout
