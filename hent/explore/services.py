@@ -1,12 +1,9 @@
 """Discovering occupations from what one likes: by the ROME's centres d'intérêt, and by a RIASEC profile.
-Callable without HTTP. Other domains are reached through their services only, except the trainings' levels
-(see ``lowest_levels``)."""
+Callable without HTTP. Other domains are reached through their services only."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db.models import Min
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -78,53 +75,6 @@ def score_chart(profile):
         note = _("(pas assez de réponses)") if s.score is None else ""
         rows.append((f"{info.letter} — {info.name}", s.score, "", note))
     return bars(rows, fmt="{:.0f}", maximum=100)
-
-
-# -- trainings: the lowest level that leads to an occupation ---------------------------------------
-
-
-LEVELS_CACHE_SECONDS = 3600
-
-
-def lowest_levels(codes=None):
-    """{occupation code: lowest level (European framework: 3 = CAP … 8 = doctorate) of the active trainings the
-    sources link to it}, for ``codes`` (all occupations by default). Occupations without a linked training of
-    known level are absent.
-
-    Links the sources make to this very occupation are preferred; only when there is none, those made to the
-    ROME v3 fiche it comes from count (they are shared by every fiche split from it, hence less precise).
-    """
-    levels = _all_lowest_levels()
-    return levels if codes is None else {c: levels[c] for c in codes if c in levels}
-
-
-def _all_lowest_levels():
-    """The one place where this app reads hent.trainings' tables (read-only): hent.trainings.services has no
-    such function yet; it should move there, ideally as a column the catalogue rebuild fills.
-
-    The aggregate reads every link (200,000 with the real data, about 0.2 s), so it is cached; the key changes
-    when a dataset is imported or the links change in number.
-    """
-    from hent.trainings.models import TrainingOccupation
-
-    imported = max((d.imported_at for d in datasets.all_datasets().values() if d.imported_at), default=None)
-    key = f"explore:lowest-levels:{imported.isoformat() if imported else ''}:{TrainingOccupation.objects.count()}"
-    levels = cache.get(key)
-    if levels is not None:
-        return levels
-    rows = (
-        TrainingOccupation.objects.filter(training__active=True, training__level__isnull=False)
-        .values_list("occupation_id", "source_code")
-        .annotate(level=Min("training__level"))
-        .order_by()
-    )
-    direct, inherited = {}, {}
-    for code, source_code, level in rows:
-        target = direct if source_code == code else inherited
-        target[code] = min(level, target.get(code, level))
-    levels = {**inherited, **direct}
-    cache.set(key, levels, LEVELS_CACHE_SECONDS)
-    return levels
 
 
 # -- filters shared by both ways of discovering --------------------------------------------------------
@@ -218,7 +168,7 @@ def by_interests(codes, filters=None, only_all=False):
         for _domaine, occs in groups:
             for o in occs:
                 matches.setdefault(o.code, Card(o)).centres.append(centre)
-    levels = lowest_levels(matches)
+    levels = trainings.lowest_levels(matches)
     allowed = set(_filtered(list(matches), filters, levels))
     cards = [c for code, c in matches.items() if code in allowed]
     if only_all:
@@ -291,7 +241,7 @@ def suggestions(profile, filters=None, per_group=PER_GROUP):
         matched = [major] + ([minor] if minor in weights and minor != major else [])
         other = minor if minor and minor not in weights else ""
         cards.append(Card(o, matched=matched, other=other, fit=2 * weights[major] + weights.get(minor, 0)))
-    levels = lowest_levels([c.occupation.code for c in cards])
+    levels = trainings.lowest_levels([c.occupation.code for c in cards])
     allowed = set(_filtered([c.occupation.code for c in cards], filters, levels))
     shown = _cards([c for c in cards if c.occupation.code in allowed], levels)
     by_family = defaultdict(list)

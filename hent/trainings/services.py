@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hent.core.models import Dataset
 from hent.territories import services as territories
-from hent.trainings.models import Establishment, Training, TrainingOccupation, TrainingPlace
+from hent.trainings.models import Establishment, OccupationLevel, Training, TrainingOccupation, TrainingPlace
 from hent.trainings.outcomes import outcomes_for_training
 
 MODES = [
@@ -76,6 +76,13 @@ def _places(slugs, origin):
             places.sort(key=lambda p: (p.establishment.commune_name, p.establishment.name))
             result[slug] = [(p, None) for p in places]
     return result
+
+
+def lowest_levels(codes=None):
+    """{occupation code: lowest level (European framework: 3 = CAP … 8 = doctorate) of the active trainings the
+    catalogue links it to}, for all occupations or those of ``codes``; those without such a training are absent."""
+    rows = OccupationLevel.objects.all() if codes is None else OccupationLevel.objects.filter(occupation_id__in=codes)
+    return dict(rows.values_list("occupation_id", "level"))
 
 
 def trainings_for_occupation(code, origin=None, per_level=6):

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from hent.explore import questionnaire as qn
 from hent.labour.models import OccupationMarket
 from hent.occupations.models import OccupationInterest
+from hent.trainings import catalogue
 from hent.trainings.models import Training, TrainingOccupation
 
 # Demo ROME: A1203 jardinier R/S, D1102 boulanger R/E, D1104 pâtissier R/A, J1501 aide-soignant S/R,
@@ -42,6 +43,7 @@ def explore_world(imported_demo):
         training = Training.objects.create(slug=slug, title=slug, level=level, active=active, sources="certifinfo")
         TrainingOccupation.objects.create(training=training, occupation_id=code, source="certifinfo",
                                           source_code=source_code)  # fmt: skip
+    catalogue.fill_occupation_levels()  # as the catalogue rebuild does
     markets = [  # code, hiring projects in the Region, gender mix
         ("A1203", 450, "mixte"),
         ("D1102", 120, "peu_de_femmes"),

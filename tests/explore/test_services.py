@@ -7,6 +7,7 @@ import pytest
 from hent.explore import scoring, services
 from hent.explore.services import Filters
 from hent.occupations.models import Occupation
+from hent.trainings import services as trainings
 from tests.explore.conftest import CARE, COOKING, DIGITAL, OUTDOORS
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +79,7 @@ def test_suggestions_are_grouped_by_grand_domaine_a_handful_each(explore_world):
 
 
 def test_level_filter_uses_the_shortest_active_training(explore_world):
-    levels = services.lowest_levels()
+    levels = trainings.lowest_levels()
     assert levels["D1102"] == 3 and levels["J1501"] == 4
     assert levels["J1506"] == 6  # the inactive CAP does not count
     assert levels["M1805"] == 5  # a direct link wins over one inherited from a ROME v3 parent fiche

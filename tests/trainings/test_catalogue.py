@@ -85,3 +85,13 @@ def test_regional_lheo_offers_say_where_a_certification_is_taught(world, lheo):
     site = places.first().establishment
     assert (site.commune_code, site.position, site.position_source) == ("35238", "exact", "offre de formation (LHEO)")
     assert m.Training.objects.get(slug="ci-4").taught_in_region
+
+
+def test_the_rebuild_stores_the_lowest_level_leading_to_each_occupation(world):
+    levels = dict(m.OccupationLevel.objects.values_list("occupation", "level"))
+    # The CAP leads to D1102 and (per ONISEP) D1104; the BTS to M1805 and to M1855, split from it. The
+    # preparatory course for J1501 is not an active training, so J1501 has no level.
+    assert levels == {"D1102": 3, "D1104": 3, "M1805": 5, "M1855": 5}
+    m.Training.objects.filter(slug="ci-1").update(level=4)
+    catalogue.fill_occupation_levels()
+    assert dict(m.OccupationLevel.objects.values_list("occupation", "level"))["D1102"] == 4

@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["Establishment", "Training", "TrainingOccupation", "TrainingPlace"]
+__all__ = ["Establishment", "OccupationLevel", "Training", "TrainingOccupation", "TrainingPlace"]
 
 
 class Training(models.Model):
@@ -77,6 +77,20 @@ class TrainingOccupation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["training", "occupation", "source"], name="trainingoccupation_unique")
         ]
+
+
+class OccupationLevel(models.Model):
+    """The lowest level of the active trainings that lead to an occupation, worked out by the catalogue rebuild
+    (``hent.trainings.catalogue.fill_occupation_levels``) so that the discovery filters need not read every link.
+
+    Links the sources make to this very occupation are preferred; only when there is none, those made to the
+    ROME v3 fiche it comes from count (they are shared by every fiche split from it, hence less precise).
+    """
+
+    occupation = models.OneToOneField(
+        "occupations.Occupation", on_delete=models.CASCADE, primary_key=True, related_name="lowest_training_level"
+    )
+    level = models.PositiveSmallIntegerField(choices=Training.Level.choices, db_index=True)
 
 
 class Establishment(models.Model):
