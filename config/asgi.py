@@ -17,10 +17,26 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from hent.careers import services as careers  # noqa: E402
 from hent.contact.routing import websocket_urlpatterns  # noqa: E402
+
+
+async def lifespan(scope, receive, send):
+    """The server's start and stop (ASGI lifespan, sent by uvicorn): at start, the careers model is built in the
+    background instead of on the first visitor's request."""
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            careers.warm_up()
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+
 
 application = ProtocolTypeRouter(
     {
+        "lifespan": lifespan,
         "http": django_application,
         "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }

@@ -120,7 +120,12 @@ STEM_LENGTH = 7
 def stems(text):
     """The meaningful words of a text, cut to their first letters (a crude, fast stemming that does as well
     here as a real French stemmer): "Cuire des pains" -> ["cuire", "pains"], "Préparer" -> "prepare"."""
-    return [w[:STEM_LENGTH] for w in fold(text).split() if len(w) > 1 and w not in _STOPWORDS]
+    return folded_stems(fold(text))
+
+
+def folded_stems(folded):
+    """``stems`` of a text already folded."""
+    return [w[:STEM_LENGTH] for w in folded.split() if len(w) > 1 and w not in _STOPWORDS]
 
 
 # -- sparse vectors ------------------------------------------------------------------
@@ -230,9 +235,10 @@ class Model:
         self.skill_idf = {ogr: math.log((n + 1) / d) for ogr, d in self.popularity.items()}
 
         self.skills_index = SparseIndex(n, [self._skill_terms(links) for links in self.item_links])
-        self.label_stems = {ogr: stems(item[1]) for ogr, item in data.items.items() if ogr in self.popularity}
+        folded = {ogr: fold(item[1]) for ogr, item in data.items.items() if ogr in self.popularity}
+        self.label_stems = {ogr: folded_stems(text) for ogr, text in folded.items()}
         # The folded words of the skills' labels, for the skill search.
-        self.label_words = {ogr: fold(data.items[ogr][1]).split() for ogr in self.label_stems if self.is_skill(ogr)}
+        self.label_words = {ogr: text.split() for ogr, text in folded.items() if self.is_skill(ogr)}
         self.wording_index = SparseIndex(n, [self._word_counts(links) for links in self.item_links])
 
         # ``used`` and ``core``: the fiches that list each skill, and the core skills of each fiche.

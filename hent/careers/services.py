@@ -8,9 +8,11 @@ The ROME's own career moves come first when asked for (``basis="all"``); the ski
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 
+from django import db
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,8 @@ from hent.occupations import services as occupations
 from hent.search import services as search
 from hent.territories import services as territories
 from hent.trainings import services as trainings
+
+logger = logging.getLogger(__name__)
 
 BASES = ("skills", "all")
 MAX_SKILLS = 300  # more OGR codes than any fiche lists, with room for added skills
@@ -108,6 +112,24 @@ def model():
             _cache["model"] = RankingModel(rome_data())
             _cache["key"] = key
         return _cache["model"]
+
+
+def warm_up():
+    """Build the model in a thread, so that the first visitor after the server starts does not wait for it (about
+    3 s of work). Called once at start by the ASGI server (``config.asgi``); a request that comes before the
+    model is ready waits for it instead of building it a second time."""
+
+    def build():
+        try:
+            model()
+        except Exception:  # the page will say what is wrong; the server must start anyway
+            logger.exception("The careers model could not be built at start")
+        finally:
+            db.connection.close()
+
+    thread = threading.Thread(target=build, name="careers-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def reset():

@@ -1,11 +1,15 @@
 """The explorer's logic on the demonstration ROME: the ROME's moves first with basis "all", a ranking that never
 reads them with basis "skills", and explanations that match the data."""
 
+import threading
+
 import pytest
+from asgiref.sync import async_to_sync
 from django.db import connection
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 
+from config.asgi import application
 from hent.careers import services
 from hent.occupations.models import Mobility, OccupationItem
 from tests.careers.conftest import BAKE, CODE, DECORATE, FIRST_AID, HYGIENE, KNEAD, NIGHT_WORK, RIGOUR, WELCOME
@@ -165,3 +169,31 @@ def test_the_model_follows_a_new_import_of_the_tables_it_reads(careers_world):
     assert services.model() is before  # built once per process while nothing is imported
     Dataset.objects.create(slug="rncp-2021", name="RNCP", publisher="France compétences", imported_at=timezone.now())
     assert services.model() is not before
+
+
+def test_the_server_builds_the_model_in_the_background_when_it_starts(monkeypatch, caplog):
+    """uvicorn's lifespan start makes the model in a thread (the first visitor does not wait for it), then says
+    the start is complete at once; a failure is logged, it does not stop the server."""
+    built = []
+
+    def model():
+        built.append(threading.current_thread().name)
+        raise RuntimeError("no ROME")
+
+    monkeypatch.setattr(services, "model", model)
+    threads, warm_up = [], services.warm_up
+    monkeypatch.setattr(services, "warm_up", lambda: threads.append(warm_up()))
+    messages = iter([{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}])
+    sent = []
+
+    async def receive():
+        return next(messages)
+
+    async def send(message):
+        sent.append(message["type"])
+
+    async_to_sync(application)({"type": "lifespan", "asgi": {"version": "3.0"}}, receive, send)
+    threads[0].join(timeout=10)
+    assert sent == ["lifespan.startup.complete", "lifespan.shutdown.complete"]
+    assert built == ["careers-warm-up"]
+    assert "The careers model could not be built at start" in caplog.text
