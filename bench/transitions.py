@@ -5,7 +5,9 @@ For every fiche that has curated moves (``Mobility``, "métiers proches et évol
 (basis "skills", which never reads the moves) proposes 10 fiches; recall@10 is
 |top 10 ∩ curated moves| / |curated moves|, averaged over those fiches. The baseline, computed in the
 same run, ranks by the plain Jaccard similarity of the fiches' item sets: every OccupationItem of the
-fiche (savoir-faire and macro-competences, savoirs, savoir-être, work contexts), ties by code.
+fiche (savoir-faire and macro-competences, savoirs, savoir-être, work contexts), ties by code. The moves
+are then counted by how far they go (same ROME v3 family, domaine professionnel, grand domaine, or another
+one), with the share of each that the ranking finds.
 
 Usage:
     python bench/transitions.py          # on the database `make run` filled (or DATABASE_URL)
@@ -63,6 +65,28 @@ def model_rankings(model, sources, weights=None, k=K):
         ranked[source] = [code for code, _score in model.rank(model.person(source), limit=k, weights=weights)]
         times.append(time.perf_counter() - start)
     return ranked, times
+
+
+def by_distance(model, ranked, moves):
+    """The curated moves by how far they go (same ROME v3 family, same domaine professionnel, same grand
+    domaine, another grand domaine): [(label, moves, found in the top k)]."""
+    counts = defaultdict(lambda: [0, 0])
+    for source, targets in moves.items():
+        s, top = model.position[source], set(ranked[source])
+        for target in targets:
+            t = model.position[target]
+            if model.family[s] == model.family[t]:
+                label = "same ROME v3 family"
+            elif model.domaine[s] == model.domaine[t]:
+                label = "same domaine professionnel"
+            elif model.domaine[s][:1] == model.domaine[t][:1]:
+                label = "same grand domaine"
+            else:
+                label = "another grand domaine"
+            counts[label][0] += 1
+            counts[label][1] += target in top
+    order = ("same ROME v3 family", "same domaine professionnel", "same grand domaine", "another grand domaine")
+    return [(label, *counts[label]) for label in order]
 
 
 def percentile(values, p):
@@ -193,6 +217,10 @@ def main():
         print(f"  recall@{k} (every 4th source)              {recall(ranked_k, subset, k=k):.4f}")
     reached = recall(ranked, moves) >= GOAL
     print(f"  goal {GOAL}: {'reached' if reached else 'NOT reached'}")
+    print()
+    print(f"where the curated moves go                 moves   in the top {K}")
+    for label, count, found in by_distance(model, ranked, moves):
+        print(f"  {label:<38} {count:>6} ({count / n_moves:4.0%})  {found / count:4.0%}")
     print()
     print(
         f"one ranking (all features, {len(model.codes)} fiches, in memory): median "
