@@ -77,6 +77,7 @@ class CallbackForm(forms.Form):
         label=_("Ou adresse électronique"),
         required=False,
         max_length=254,
+        help_text=_("Nous vous écrirons quand votre demande change d'état."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     availability = forms.CharField(

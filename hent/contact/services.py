@@ -669,13 +669,31 @@ def create_callback(*, name, availability, topic, situation, department, phone="
 
 
 def set_callback_status(request, status, user):
+    """The adviser's new status for a request; the person is told by e-mail when they gave an address (the
+    e-mail says only the new status: what they asked stays behind their private link)."""
     if status not in CallbackRequest.Status.values:
         raise ContactError(_("État inconnu."))
+    changed = status != request.status
     request.status = status
     request.handled_by = user
     request.save(update_fields=["status", "handled_by", "updated_at"])
     queue_changed(request.structure_id)
+    if changed and request.email:
+        _notify_callback_status(request.email, request.get_status_display())
     return request
+
+
+def _notify_callback_status(email, status):
+    send_email(
+        email,
+        _("Votre demande de rappel : %(status)s") % {"status": status},
+        _(
+            "Bonjour,\n\nVotre demande de rappel sur %(site)s a changé d'état : %(status)s.\n"
+            "Pour la suivre, ouvrez le lien privé que nous vous avons donné quand vous l'avez faite.\n\n"
+            "Ce message est envoyé automatiquement ; n'y répondez pas."
+        )
+        % {"site": settings.HENT_SITE_NAME, "status": status},
+    )
 
 
 def delete_callback(request):

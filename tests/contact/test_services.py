@@ -137,6 +137,20 @@ def test_callback_reaches_the_structure_and_its_status_is_followed(structures, a
     assert services.callback_by_token(token).status == "in_progress"
     with pytest.raises(services.ContactError):
         services.create_callback(name="X", availability="x", topic="autre", situation="parents", department="35")
+    assert not mail.outbox  # no address given: nobody to tell
+
+
+def test_who_gave_an_address_is_told_when_the_status_changes(structures, adviser_a):
+    item, _token, _ = services.create_callback(
+        name="Awa", email="awa@example.org", availability="mercredi après-midi", topic="formation",
+        situation="parents", department="35",
+    )  # fmt: skip
+    services.set_callback_status(item, "in_progress", adviser_a)
+    services.set_callback_status(item, "in_progress", adviser_a)  # no change: no second e-mail
+    services.set_callback_status(item, "done", adviser_a)
+    assert [m.to for m in mail.outbox] == [["awa@example.org"]] * 2
+    assert "En cours de traitement" in mail.outbox[0].subject and "Traitée" in mail.outbox[1].body
+    assert "mercredi" not in mail.outbox[1].body and "Awa" not in mail.outbox[1].body  # nothing of the request
 
 
 def test_purge_deletes_what_is_older_than_the_retention_period(structures, settings):
