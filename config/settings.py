@@ -148,7 +148,11 @@ CSRF_COOKIE_SECURE = SECURE
 SECURE_SSL_REDIRECT = SECURE and env_bool("HENT_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("HENT_BEHIND_PROXY", False) else None
+BEHIND_PROXY = env_bool("HENT_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# How many reverse proxies of our own stand before the app (one behind HENT_BEHIND_PROXY): the visitor's address
+# for rate limits is the one the outermost of them saw (hent.core.http.client_address).
+HENT_TRUSTED_PROXIES = int(os.environ.get("HENT_TRUSTED_PROXIES", "1" if BEHIND_PROXY else "0"))
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
@@ -189,6 +193,14 @@ if REDIS_URL:
             # Redis publish/subscribe: a group message is one PUBLISH, not one list push per member.
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {"hosts": [REDIS_URL], "prefix": os.environ.get("HENT_CHANNELS_PREFIX", "hent")},
+        }
+    }
+    # The cache (rate limits, cached figures) is then shared by the app servers too.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("HENT_CHANNELS_PREFIX", "hent"),
         }
     }
 else:

@@ -23,6 +23,8 @@ def pytest_configure(config):
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     # Importer tests import one source at a time; the tests of the catalogue rebuild it when they mean to.
     settings.HENT_REBUILD_CATALOGUE_AFTER_IMPORT = False
+    # Tests clear the cache: never a Redis that REDIS_URL may name (it would flush the chat's channels too).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 @pytest.fixture

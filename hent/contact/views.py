@@ -7,14 +7,9 @@ the site's origin as Referer (``private``).
 """
 
 import functools
-import hashlib
-import hmac
 import secrets
-import time
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -34,6 +29,7 @@ from hent.contact.forms import (
     ReferForm,
 )
 from hent.contact.models import Message
+from hent.core import ratelimit
 from hent.core.http import private
 from hent.guidance.models import Structure
 from hent.staff import audit
@@ -55,18 +51,8 @@ def not_found(request):
 
 
 def _too_many(request):
-    """At most CREATION_LIMIT_PER_HOUR new conversations or requests per address and hour (a keyed hash of the
-    address is the cache key: the address itself is stored nowhere)."""
-    window = int(time.time() // 3600)
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"{address}|{window}".encode(), hashlib.sha256).hexdigest()[:32]
-    key = f"hent:contact:create:{digest}"
-    cache.add(key, 0, timeout=3660)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1
-    return count > CREATION_LIMIT_PER_HOUR
+    """Counts a new conversation or request: more than CREATION_LIMIT_PER_HOUR per address and hour are refused."""
+    return ratelimit.record("contact-creation", request) > CREATION_LIMIT_PER_HOUR
 
 
 def _token(request):

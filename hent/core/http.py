@@ -1,8 +1,9 @@
-"""What several domains' views share about addresses: going back to a page of this site only, and pages
-about one person that must stay private."""
+"""What several domains' views share about addresses: going back to a page of this site only, pages about one
+person that must stay private, and the visitor's network address (for rate limits, only ever hashed)."""
 
 import functools
 
+from django.conf import settings
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
@@ -35,3 +36,15 @@ def private(view):
         return response
 
     return wrapper
+
+
+def client_address(request):
+    """The visitor's network address: REMOTE_ADDR, or behind HENT_TRUSTED_PROXIES reverse proxies of our own, the
+    address the outermost of them saw (the n-th entry of X-Forwarded-For from the right). Entries further left
+    are the client's to write, so they are never believed. Only ever used to compute a keyed hash."""
+    hops = settings.HENT_TRUSTED_PROXIES
+    if hops > 0:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR", "")

@@ -18,15 +18,26 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from hent.core import ratelimit
 from hent.core.http import private, safe_next
 from hent.core.text import clean_input
-from hent.projects import keys, ratelimit, references, services
+from hent.projects import keys, references, services
 from hent.projects.forms import AddItemForm, CodeForm, CommuneSearchForm, EditNoteForm, NewStepForm, NoteForm, StepForm
 from hent.projects.pdf import project_pdf
 from hent.territories import services as territories
 
-LOOKUP = "lookup"
-CREATION = "creation"
+LOOKUP = "projects-lookup"
+CREATION = "projects-creation"
+
+
+def lookup_limit():
+    """Failed code or link look-ups allowed per address and hour."""
+    return int(getattr(settings, "HENT_PROJECT_LOOKUP_LIMIT", 30))
+
+
+def creation_limit():
+    """New projects allowed per address and hour."""
+    return int(getattr(settings, "HENT_PROJECT_CREATION_LIMIT", 30))
 
 
 def post_only(view):
@@ -125,7 +136,7 @@ def _project_page(request, project, status=200, reveal=True, opened_with_link=Fa
 def create(request):
     project = services.session_project(request)
     if project is None:
-        if ratelimit.exceeded(CREATION, request, ratelimit.creation_limit()):
+        if ratelimit.exceeded(CREATION, request, creation_limit()):
             return too_many(request)
         ratelimit.record(CREATION, request)
         project = services.create_project()
@@ -153,7 +164,7 @@ def add(request):
 
     project = services.session_project(request)
     if project is None:
-        if ratelimit.exceeded(CREATION, request, ratelimit.creation_limit()):
+        if ratelimit.exceeded(CREATION, request, creation_limit()):
             return too_many(request)
         ratelimit.record(CREATION, request)
         project = services.create_project()
@@ -301,7 +312,7 @@ def open_link(request):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     token = (request.POST if request.method == "POST" else request.GET).get("cle", "")
-    if ratelimit.exceeded(LOOKUP, request, ratelimit.lookup_limit()):
+    if ratelimit.exceeded(LOOKUP, request, lookup_limit()):
         return too_many(request)
     project = services.open_by_token(token)
     if project is None:
@@ -344,7 +355,7 @@ def _by_code(request):
     form = CodeForm(request.GET)
     if not form.is_valid():
         return None, _render(request, "consult.html", {"code_form": form}, status=400)
-    if ratelimit.exceeded(LOOKUP, request, ratelimit.lookup_limit()):
+    if ratelimit.exceeded(LOOKUP, request, lookup_limit()):
         return None, too_many(request)
     project = services.find_by_code(form.cleaned_data["code"])
     if project is None:

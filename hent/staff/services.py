@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from hent.core.http import client_address
+
 from . import totp
 from .models import STRUCTURE_ROLES, LoginFailure, LoginLock, Role, StaffProfile
 
@@ -61,17 +63,6 @@ def _digest(scope, value):
 
 def username_key(username):
     return _digest(Scope.USERNAME, (username or "").strip().casefold())
-
-
-def client_address(request):
-    """The client's address: REMOTE_ADDR, or behind our own reverse proxy (HENT_BEHIND_PROXY) the last
-    address of X-Forwarded-For, the one our proxy added. Used only to compute a hash."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            return hops[-1]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_key(request):

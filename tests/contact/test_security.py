@@ -84,3 +84,27 @@ def test_tokens_cannot_be_guessed(two_conversations):
     for wrong in (token_b[:-1], token_b[:-1] + ("A" if token_b[-1] != "A" else "B"), in_b.token_hash, "", "x" * 43):
         assert Client().get("/contact/c/", {"cle": wrong}).status_code == 404
         assert services.conversation_by_token(wrong) is None
+
+
+def test_new_conversations_and_requests_are_limited_per_visitor_address(structures, settings, monkeypatch):
+    """Conversations and call-back requests count together per address and hour; another visitor is not affected,
+    even behind the same reverse proxy of ours (HENT_TRUSTED_PROXIES: the address the proxy saw counts)."""
+    from hent.contact import views
+
+    monkeypatch.setattr(views, "CREATION_LIMIT_PER_HOUR", 3)
+    form = {"situation": "lyceens", "department": "35", "topic": "metier"}
+    callback = {**form, "name": "A", "phone": "0600000000", "availability": "lundi"}
+    visitor = Client(REMOTE_ADDR="203.0.113.5")
+    assert [visitor.post("/contact/", form).status_code for _ in range(2)] == [302, 302]
+    assert visitor.post("/contact/rappel/", callback).status_code == 302
+    refused = visitor.post("/contact/", form)
+    assert refused.status_code == 429 and Conversation.objects.count() == 2
+    assert Client(REMOTE_ADDR="198.51.100.8").post("/contact/", form).status_code == 302
+
+    settings.HENT_TRUSTED_PROXIES = 1
+    proxy = "10.0.0.2"
+    first = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="192.0.2.10")
+    # A forged left-hand entry does not make a new visitor: the entry our proxy added counts.
+    forged = [Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=f"10.9.9.{i}, 192.0.2.10") for i in range(3)]
+    assert [c.post("/contact/", form).status_code for c in [first, *forged]] == [302, 302, 302, 429]
+    assert Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="192.0.2.11").post("/contact/", form).status_code == 302
