@@ -1,5 +1,8 @@
 #!/usr/bin/env python
-"""Server time to render every ROME occupation page and every territory page, on SQLite and PostgreSQL.
+"""Server time to render every ROME occupation page, every territory page and the pages that help decide
+(discovery by each centre d'intérêt, with and without filters; the questionnaire's results for every
+two-letter RIASEC profile; career-change results for every 10th fiche with its first 10 skills ticked),
+on SQLite and PostgreSQL.
 
 Each backend gets a fresh database with all the open data imported (as `make run` does); the
 pages are then requested in-process through Django's full request handling (middleware, view,
@@ -57,14 +60,36 @@ def measure(rounds):
     places = ["/territoires/"] + [f"/territoires/departement/{d.code}/" for d in territories.departments()]
     places += [f"/territoires/bassin/{b.code}/" for b in territories.bmo_basins()]
     places += [f"/territoires/epci/{e.siren}/" for e in territories.epcis()]
-    pages, territory_pages, baseline = [], [], []
+    deciding = deciding_pages(codes)
+    pages, territory_pages, deciding_times, baseline = [], [], [], []
     for _ in range(rounds):
         for code in codes:
             pages.append(timed(f"/metiers/{code}/"))
             baseline.append(timed("/accessibilite/"))
         territory_pages += [timed(url) for url in places]
+        deciding_times += [timed(url) for url in deciding]
     print(json.dumps({"n": len(codes), "pages": pages, "baseline": baseline, "territories": territory_pages,
-                      "n_territories": len(places)}))  # fmt: skip
+                      "n_territories": len(places), "deciding": deciding_times,
+                      "n_deciding": len(deciding)}))  # fmt: skip
+
+
+def deciding_pages(codes):
+    """The discovery and career-change pages to time (the careers model is built first: not a page's cost)."""
+    from urllib.parse import urlencode
+
+    from hent.careers import services as careers
+    from hent.occupations.models import CentreInteret
+
+    centres = list(CentreInteret.objects.values_list("code", flat=True))
+    urls = [f"/decouvrir/envies/?envie={c}" for c in centres]
+    urls += [f"/decouvrir/envies/?envie={c}&niveau=4&recrute=on" for c in centres]
+    letters = "RIASEC"
+    urls += [f"/decouvrir/questionnaire/resultats/?profil={a}{b}" for a in letters for b in letters if a != b]
+    model = careers.model()
+    for code in codes[::10]:
+        skills = sorted(model.skills_of(code))[:10]
+        urls.append(f"/changer-de-metier/{code}/metiers/?" + urlencode([("c", s) for s in skills]))
+    return urls
 
 
 def main():
@@ -98,6 +123,11 @@ def main():
         print(
             f"{backend:9s} {data['n_territories']} territory pages: median {statistics.median(terr):5.1f}"
             f"  p95 {percentile(terr, 95):5.1f}  max {max(terr):6.1f}"
+        )
+        deciding = data["deciding"]
+        print(
+            f"{backend:9s} {data['n_deciding']} discovery and career-change pages: median "
+            f"{statistics.median(deciding):5.1f}  p95 {percentile(deciding, 95):5.1f}  max {max(deciding):6.1f}"
         )
 
 

@@ -235,10 +235,11 @@ class Model:
         self.skill_idf = {ogr: math.log((n + 1) / d) for ogr, d in self.popularity.items()}
 
         self.skills_index = SparseIndex(n, [self._skill_terms(links) for links in self.item_links])
-        folded = {ogr: fold(item[1]) for ogr, item in data.items.items() if ogr in self.popularity}
-        self.label_stems = {ogr: folded_stems(text) for ogr, text in folded.items()}
+        # Labels folded (the order of skills in lists, the words of ``wording``).
+        self.folded = {ogr: fold(item[1]) for ogr, item in data.items.items() if ogr in self.popularity}
+        self.label_stems = {ogr: folded_stems(text) for ogr, text in self.folded.items()}
         # The folded words of the skills' labels, for the skill search.
-        self.label_words = {ogr: text.split() for ogr, text in folded.items() if self.is_skill(ogr)}
+        self.label_words = {ogr: text.split() for ogr, text in self.folded.items() if self.is_skill(ogr)}
         self.wording_index = SparseIndex(n, [self._word_counts(links) for links in self.item_links])
 
         # ``used`` and ``core``: the fiches that list each skill, and the core skills of each fiche.
@@ -406,7 +407,7 @@ class Model:
         links = self.item_links[self.position[code]]
 
         def order(ogr):
-            return (links[ogr] != CORE, self.items[ogr][0] != "savoir_faire", fold(self.items[ogr][1]))
+            return (links[ogr] != CORE, self.items[ogr][0] != "savoir_faire", self.folded[ogr])
 
         skills = [ogr for ogr in links if self.is_skill(ogr)]
         shared = sorted((ogr for ogr in skills if ogr in person.skills), key=order)

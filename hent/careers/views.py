@@ -1,6 +1,7 @@
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from hent.careers import services
@@ -26,6 +27,7 @@ def index(request):
     return _render(request, "index.html", {"occupation_query": text, "found": found})
 
 
+@gzip_page  # long lists of skills; these pages hold no secret (no CSRF token: GET forms), so compression is safe
 @require_safe
 def skills(request, code):
     """Step 2: the skills I really have, from that occupation's list and from a search among all skills."""
@@ -50,6 +52,7 @@ def _skills_page(request, occupation, selection, error=""):
     return _render(request, "skills.html", context)
 
 
+@gzip_page
 @require_safe
 def results(request, code):
     """Step 3: the occupations I could move to."""

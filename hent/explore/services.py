@@ -3,9 +3,10 @@ Callable without HTTP. Other domains are reached through their services only."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from hent.core import datasets
 from hent.labour import services as labour
@@ -99,6 +100,13 @@ def _filtered(codes, filters, levels):
     return allowed
 
 
+GENDER_MIX = {
+    "mixte": gettext_lazy("Métier mixte"),
+    "peu_de_femmes": gettext_lazy("Peu de femmes aujourd'hui"),
+    "peu_d_hommes": gettext_lazy("Peu d'hommes aujourd'hui"),
+}
+
+
 @dataclass
 class Card:
     """An occupation in a list of discoveries, with what the page says about it."""
@@ -118,6 +126,27 @@ class Card:
     @property
     def reason(self):
         return reason(self.matched, self.other) if self.matched else ""
+
+    @cached_property
+    def facts(self):
+        """What the card says in a few words: the shortest training, the gender mix, the hiring in the Region (the
+        pages list hundreds of cards: phrased here once rather than by template logic)."""
+        facts = []
+        if self.level:
+            facts.append(_("Formation la plus courte : %(level)s") % {"level": self.level_label})
+        if self.market:
+            if self.market.gender_mix in GENDER_MIX:
+                facts.append(str(GENDER_MIX[self.market.gender_mix]))
+            if self.market.projects:
+                facts.append(
+                    ngettext(
+                        "%(n)s projet de recrutement dans la région (famille de métiers)",
+                        "%(n)s projets de recrutement dans la région (famille de métiers)",
+                        self.market.projects,
+                    )
+                    % {"n": self.market.projects}
+                )
+        return facts
 
 
 def _cards(cards, levels):

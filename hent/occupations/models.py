@@ -4,6 +4,8 @@ Tables keep the source's own codes as primary keys (ROME code, OGR codes), so
 that re-imports are idempotent and links from other datasets resolve directly.
 """
 
+import functools
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -73,7 +75,13 @@ class Occupation(models.Model):
         return f"{self.title} ({self.code})"
 
     def get_absolute_url(self):
-        return reverse("occupations:detail", args=[self.code])
+        return _occupation_url(self.code)
+
+
+@functools.lru_cache(maxsize=4096)
+def _occupation_url(code):
+    """An occupation page's address, worked out once per code: lists of hundreds of occupations link to them."""
+    return reverse("occupations:detail", args=[code])
 
 
 class OccupationText(models.Model):

@@ -36,8 +36,11 @@ def modes(training):
     return [label for name, label in MODES if getattr(training, name)]
 
 
+LEVEL_LABELS = dict(Training.Level.choices)
+
+
 def level_label(level):
-    return Training.Level(level).label if level in Training.Level.values else _("Niveau non précisé")
+    return LEVEL_LABELS.get(level) or _("Niveau non précisé")
 
 
 @dataclass
