@@ -2,22 +2,11 @@
 
 The token is a private link's (``hent.core.tokens``: 256 random bits, only the hash stored). The code is
 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), about 39.6 bits: enough not to
-be guessed under the rate limit of ``hent.projects.ratelimit``, short enough to be written down.
+be guessed under the rate limit of ``hent.core.ratelimit``, short enough to be written down.
 """
 
 import re
 import secrets
-
-from hent.core.tokens import (  # noqa: F401  (a project's token is a private link: these are its names here)
-    TOKEN_BYTES,
-    TOKEN_LENGTH,
-    find_by_token,
-    hash_token,
-    hmac,
-    new_token,
-    token_matches,
-    token_shape_ok,
-)
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 8

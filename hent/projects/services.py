@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from hent.core import tokens
 from hent.projects import keys, references
 from hent.projects.models import Project, ProjectItem, ProjectNote, ProjectStep
 
@@ -71,7 +72,7 @@ def create_project():
     for _attempt in range(10):
         try:
             with transaction.atomic():
-                project = Project.objects.create(code=keys.new_code(), token_hash=keys.hash_token(keys.new_token()))
+                project = Project.objects.create(code=keys.new_code(), token_hash=tokens.hash_token(tokens.new_token()))
                 ProjectStep.objects.bulk_create(
                     ProjectStep(project=project, key=key, position=i) for i, (key, _t, _h) in enumerate(STANDARD_STEPS)
                 )
@@ -89,27 +90,27 @@ def reveal_key(project):
     """
     if project.key_shown:
         return None
-    token = keys.new_token()
+    token = tokens.new_token()
     updated = Project.objects.filter(pk=project.pk, key_shown=False).update(
-        token_hash=keys.hash_token(token), key_shown=True, updated_at=timezone.now()
+        token_hash=tokens.hash_token(token), key_shown=True, updated_at=timezone.now()
     )
     if not updated:
         return None
     project.key_shown = True
-    project.token_hash = keys.hash_token(token)
+    project.token_hash = tokens.hash_token(token)
     return token
 
 
 def renew_key(project):
     """Make the current private link stop working; the next page shown to the owner gives a new one."""
-    project.token_hash = keys.hash_token(keys.new_token())  # a hash nobody holds the token of
+    project.token_hash = tokens.hash_token(tokens.new_token())  # a hash nobody holds the token of
     project.key_shown = False
     project.save(update_fields=["token_hash", "key_shown", "updated_at"])
 
 
 def open_by_token(token):
     """The project this private-link token opens, or None."""
-    return keys.find_by_token(Project.objects, token)
+    return tokens.find_by_token(Project.objects, token)
 
 
 def find_by_code(text):

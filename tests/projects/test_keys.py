@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from hent.core import tokens as private_links
 from hent.projects import keys, services
 from hent.projects.models import Project
 
@@ -13,16 +14,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_tokens_carry_256_random_bits_in_url_safe_characters():
-    tokens = [keys.new_token() for _ in range(2000)]
+    tokens = [private_links.new_token() for _ in range(2000)]
     assert len(set(tokens)) == len(tokens)
-    assert {len(t) for t in tokens} == {keys.TOKEN_LENGTH}
-    assert all(keys.token_shape_ok(t) for t in tokens)
+    assert {len(t) for t in tokens} == {private_links.TOKEN_LENGTH}
+    assert all(private_links.token_shape_ok(t) for t in tokens)
     # 43 base64url characters: 6 bits each (258 bits, 256 of them random). Every symbol shows up, evenly.
     counts = Counter("".join(t[:-1] for t in tokens))  # the last character carries only 4 random bits
     assert len(counts) == 64
     expected = sum(counts.values()) / 64
     assert max(abs(c - expected) / expected for c in counts.values()) < 0.15
-    assert keys.TOKEN_BYTES * 8 >= 256
+    assert private_links.TOKEN_BYTES * 8 >= 256
 
 
 def test_codes_are_8_unambiguous_characters_with_about_40_bits():
@@ -67,12 +68,12 @@ def test_token_comparison_is_constant_time(db, monkeypatch):
     project = services.create_project()
     token = services.reveal_key(project)
     calls = []
-    real = keys.hmac.compare_digest
-    monkeypatch.setattr(keys.hmac, "compare_digest", lambda a, b: calls.append((a, b)) or real(a, b))
+    real = private_links.hmac.compare_digest
+    monkeypatch.setattr(private_links.hmac, "compare_digest", lambda a, b: calls.append((a, b)) or real(a, b))
     assert services.open_by_token(token) == project
-    assert calls == [(keys.hash_token(token), project.token_hash)]
-    assert keys.token_matches(token, project.token_hash)
-    assert not keys.token_matches(token[:-1] + ("A" if token[-1] != "A" else "B"), project.token_hash)
+    assert calls == [(private_links.hash_token(token), project.token_hash)]
+    assert private_links.token_matches(token, project.token_hash)
+    assert not private_links.token_matches(token[:-1] + ("A" if token[-1] != "A" else "B"), project.token_hash)
 
 
 @pytest.mark.parametrize("token", ["", "x", "a" * 42, "a" * 44, "é" * 43, "a/" * 21 + "a", None, 12])
