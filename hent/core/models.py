@@ -41,3 +41,15 @@ class Dataset(models.Model):
         if self.published_on:
             parts.append(date_format(self.published_on, "F Y"))
         return ", ".join(parts)
+
+
+class ImportFingerprint(models.Model):
+    """What the last complete ``import_opendata`` read: a digest of every file it imported and of the project's
+    code. When both are the same on the next run (``make run`` after ``make run``), there is nothing to import."""
+
+    name = models.SlugField(primary_key=True, max_length=60)
+    digest = models.CharField(max_length=64)
+    recorded_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.name} {self.digest[:12]}"

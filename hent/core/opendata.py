@@ -1,9 +1,13 @@
-"""Where the open data is, and which importer reads which folder."""
+"""Where the open data is, which importer reads which folder, and whether any of it changed since the last import."""
 
+import hashlib
 import os
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
+
+from hent.core.models import ImportFingerprint
 
 DEMO_DIR = settings.BASE_DIR / "demo"
 
@@ -59,3 +63,52 @@ def locate(pattern):
             return matches[-1], False
     demo = sorted(DEMO_DIR.glob(pattern))
     return (demo[-1], True) if demo else (None, False)
+
+
+# -- has anything changed since the last complete import? ------------------------------------------------------------
+
+FINGERPRINT = "import_opendata"
+CODE_DIR = settings.BASE_DIR / "hent"
+
+
+def _files(path):
+    """[(name, file)] of a folder's files (names relative to it), or of a single file (an archive)."""
+    path = Path(path)
+    if not path.is_dir():
+        return [(path.name, path)]
+    return sorted((str(p.relative_to(path)), p) for p in path.rglob("*") if p.is_file())
+
+
+def fingerprint(found):
+    """A digest of what ``found`` ([(import command, path)]) would import: each command and the content of every
+    file it reads, then the project's Python code (an importer, a migration or a derived table may have changed).
+    Contents, not dates: a copy or a fresh checkout of the same files gives the same digest."""
+    digest = hashlib.sha256()
+    for command, path in found:
+        digest.update(f"{command}\0{path}\0".encode())
+        for name, file in _files(path):
+            digest.update(f"{name}\0".encode())
+            with file.open("rb") as f:
+                for block in iter(lambda f=f: f.read(1 << 20), b""):
+                    digest.update(block)
+    for file in sorted(CODE_DIR.rglob("*.py")):
+        digest.update(f"{file.relative_to(CODE_DIR)}\0".encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def last_import(digest):
+    """When the last complete import of exactly this digest ended, or None."""
+    row = ImportFingerprint.objects.filter(name=FINGERPRINT, digest=digest).first()
+    return row.recorded_at if row else None
+
+
+def forget_last_import():
+    """Before importing: a run that stops half-way must not leave the previous digest claiming all is imported."""
+    ImportFingerprint.objects.filter(name=FINGERPRINT).delete()
+
+
+def record_import(digest):
+    ImportFingerprint.objects.update_or_create(
+        name=FINGERPRINT, defaults={"digest": digest, "recorded_at": timezone.now()}
+    )

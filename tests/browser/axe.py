@@ -16,6 +16,9 @@ AXE_OPTIONS = {
 
 
 def axe_violations(page):
+    # A click that submits a form returns once the new page starts; copying its DOM before the whole
+    # document has arrived would check a truncated page (a last link without its text, say).
+    page.wait_for_load_state("load")
     html, url = page.content(), page.url
     context = page.context.browser.new_context(viewport=page.viewport_size)
     try:
