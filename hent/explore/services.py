@@ -53,12 +53,21 @@ def join_words(words):
     return _("%(first)s et %(last)s") % {"first": ", ".join(words[:-1]), "last": words[-1]}
 
 
-def reason(matched, other=""):
-    """Why an occupation is suggested: the types it shares with the profile, and the other type it asks for."""
+def reason(matched, other="", n=1):
+    """Why an occupation (or ``n`` occupations with the same codes) is suggested: the types it shares with the
+    profile, and the other type it asks for."""
     likes = join_words(f"{LIKES[letter]} ({letter})" for letter in matched)
-    text = _("Ce métier plaît souvent aux personnes qui aiment %(likes)s — comme vous.") % {"likes": likes}
+    text = ngettext(
+        "Ce métier plaît souvent aux personnes qui aiment %(likes)s — comme vous.",
+        "Ces métiers plaisent souvent aux personnes qui aiment %(likes)s — comme vous.",
+        n,
+    ) % {"likes": likes}
     if other:
-        text += " " + _("Il demande aussi d'aimer %(likes)s (%(letter)s).") % {"likes": LIKES[other], "letter": other}
+        text += " " + ngettext(
+            "Il demande aussi d'aimer %(likes)s (%(letter)s).",
+            "Ils demandent aussi d'aimer %(likes)s (%(letter)s).",
+            n,
+        ) % {"likes": LIKES[other], "letter": other}
     return text
 
 
@@ -237,12 +246,21 @@ class SuggestionGroup:
         return self.cards[self.per_group :]
 
     @property
+    def first_by_reason(self):
+        return by_reason(self.first)
+
+    @property
     def others_by_reason(self):
-        """[(reason, [Card])]: the others, under their shared reason (it depends only on the RIASEC codes)."""
-        grouped = defaultdict(list)
-        for card in self.others:
-            grouped[(tuple(card.matched), card.other)].append(card)
-        return [(cards[0].reason, cards) for cards in grouped.values()]
+        return by_reason(self.others)
+
+
+def by_reason(cards):
+    """[(reason, [Card])]: cards under the reason they share, said once (it depends only on the RIASEC codes: a
+    page of suggestions would otherwise repeat the same sentence on every card)."""
+    grouped = defaultdict(list)
+    for card in cards:
+        grouped[(tuple(card.matched), card.other)].append(card)
+    return [(reason(*key, n=len(group)), group) for key, group in grouped.items()]
 
 
 @dataclass

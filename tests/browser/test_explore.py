@@ -72,7 +72,7 @@ def test_the_whole_questionnaire_on_a_phone(phone, live_url):
     expect(page.locator("h1")).to_have_text("Vos résultats")
     expect(page.locator(".profile li").first).to_contain_text("S — Social")
     expect(page.get_by_text("pas un verdict", exact=False)).to_be_visible()
-    expect(page.locator(".discovery__why").first).to_contain_text("— comme vous")
+    expect(page.locator(".discovery__reason").first).to_contain_text("— comme vous")
     expect(page.locator("main").get_by_role("status")).to_contain_text("correspond")
     check_page(page, "results")
     answers = parse_qs(urlsplit(page.url).query)["reponses"][0]

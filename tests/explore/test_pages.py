@@ -337,3 +337,28 @@ def test_api_interests(client, explore_world):
 def test_openapi_document_lists_the_endpoints(client, db):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert {"/explore/questionnaire", "/explore/profile", "/explore/interests"} <= set(paths)
+
+
+@pytest.mark.parametrize("profile", ["R", "RS", "SI", "ISR", "IC"])
+def test_each_list_of_suggestions_sits_under_the_reason_of_its_codes_said_once(client, explore_world, profile):
+    from hent.occupations.models import Occupation
+
+    html = page(client, RESULTS, {"profil": profile})
+    html = html[html.index("Des métiers à explorer") :]
+    lists = re.findall(
+        r'<p class="discovery__reason">(.*?)</p>\s*<ul class="discovery-list[^"]*">(.*?)</ul>', html, re.S
+    )
+    assert lists, "no suggestion listed"
+    listed = []
+    for why, items in lists:
+        codes = re.findall(r'href="/metiers/(\w+)/"', items)
+        listed += codes
+        assert why.startswith("Ces métiers plaisent" if len(codes) > 1 else "Ce métier plaît"), why
+        shared, _, other = why.partition("— comme vous")
+        for o in Occupation.objects.filter(code__in=codes):
+            assert re.findall(r"\(([RIASEC])\)", shared) == [
+                c for c in (o.riasec_major, o.riasec_minor) if c and c in profile
+            ]
+            assert re.findall(r"\(([RIASEC])\)", other) == [c for c in [o.riasec_minor] if c and c not in profile]
+    assert len(listed) == len(set(listed)) == html.count('class="discovery__title"')  # every card, under one reason
+    assert html.count("— comme vous") == len(lists)
