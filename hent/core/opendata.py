@@ -82,10 +82,10 @@ def _files(path):
 def fingerprint(found):
     """A digest of what ``found`` ([(import command, path)]) would import: each command and the content of every
     file it reads, then the project's Python code (an importer, a migration or a derived table may have changed).
-    Contents, not dates: a copy or a fresh checkout of the same files gives the same digest."""
+    Names and contents, not places or dates: the same files copied elsewhere give the same digest."""
     digest = hashlib.sha256()
     for command, path in found:
-        digest.update(f"{command}\0{path}\0".encode())
+        digest.update(f"{command}\0{Path(path).name}\0".encode())
         for name, file in _files(path):
             digest.update(f"{name}\0".encode())
             with file.open("rb") as f:

@@ -94,3 +94,12 @@ def test_a_dry_run_never_counts_as_an_import(rome_only):
     run_with("--dry-run")
     assert "import_rome" in run()
     assert "import_rome" in run_with("--dry-run")
+
+
+def test_the_same_files_elsewhere_have_the_same_fingerprint(tmp_path):
+    here, there = tmp_path / "a" / "rome-4.0-v999", tmp_path / "b" / "rome-4.0-v999"
+    shutil.copytree(DEMO_ROME, here)
+    shutil.copytree(DEMO_ROME, there)
+    assert opendata.fingerprint([("import_rome", here)]) == opendata.fingerprint([("import_rome", there)])
+    (there / "unix_texte_v0demo_utf8.csv").write_text("changed", encoding="utf-8")
+    assert opendata.fingerprint([("import_rome", here)]) != opendata.fingerprint([("import_rome", there)])
