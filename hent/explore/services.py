@@ -239,7 +239,7 @@ class SuggestionGroup:
 
     @property
     def first(self):
-        return self.cards[: self.per_group]
+        return self.cards[: self.per_group]  # all of them when per_group is None
 
     @property
     def others(self):
@@ -248,10 +248,6 @@ class SuggestionGroup:
     @property
     def first_by_reason(self):
         return by_reason(self.first)
-
-    @property
-    def others_by_reason(self):
-        return by_reason(self.others)
 
 
 def by_reason(cards):
@@ -268,10 +264,12 @@ class Suggestions:
     groups: list  # [SuggestionGroup], the families with the best fits first
     total: int  # occupations that fit the profile, before filters
     shown: int
+    grand_domaine: object = None  # the one family listed in full, when one was asked for and has suggestions
 
 
-def suggestions(profile, filters=None, per_group=PER_GROUP):
-    """Occupations whose ROME RIASEC codes fit a profile, grouped by grand domaine, a handful each.
+def suggestions(profile, filters=None, per_group=PER_GROUP, grand_domaine=""):
+    """Occupations whose ROME RIASEC codes fit a profile, grouped by grand domaine, a handful each; or, with
+    ``grand_domaine`` (a code), every suggestion of that family alone (every family when it has none).
 
     An occupation fits when its major code is one of the profile's types. Fit = 2 x the weight of its major
     code + the weight of its minor code (weights: 3 for the profile's strongest type(s), then 2, then 1; 0 for a
@@ -299,4 +297,8 @@ def suggestions(profile, filters=None, per_group=PER_GROUP):
         family.sort(key=lambda c: (-c.fit, c.occupation.title))
         groups.append(SuggestionGroup(gd, family, per_group))
     groups.sort(key=lambda g: (-g.cards[0].fit, -sum(c.fit == g.cards[0].fit for c in g.cards), g.grand_domaine.code))
+    for group in groups:
+        if group.grand_domaine.code == grand_domaine:
+            group.per_group = None
+            return Suggestions([group], len(cards), len(shown), group.grand_domaine)
     return Suggestions(groups, len(cards), len(shown))

@@ -111,9 +111,11 @@ def results(request):
             keep = [("profil", profile.code)]
     else:
         notice = "empty"
-    suggestions = None
+    suggestions, asked = None, request.GET.get("domaine", "")
     if profile is not None and profile.status == scoring.OK:
-        suggestions = services.suggestions(profile, form.filters())
+        suggestions = services.suggestions(profile, form.filters(), grand_domaine=asked)
+    # The page's state without the family: links to one family, or back to all of them.
+    query = urlencode(keep + [(k, request.GET[k]) for k in DiscoveryFilterForm.base_fields if request.GET.get(k)])
     context = {
         "q": q,
         "form": form,
@@ -127,6 +129,9 @@ def results(request):
         "left_out": [services.type_info(letter) for letter in profile.left_out] if profile else [],
         "chart": services.score_chart(profile) if profile and profile.from_answers else [],
         "suggestions": suggestions,
+        "query": query,
+        "form_keep": keep + ([("domaine", asked)] if suggestions and suggestions.grand_domaine else []),
+        "domaine_missing": bool(asked and suggestions and not suggestions.grand_domaine),
         "sources": services.sources() if suggestions else [],
     }
     return _render(request, "results.html", context)

@@ -362,3 +362,31 @@ def test_each_list_of_suggestions_sits_under_the_reason_of_its_codes_said_once(c
             assert re.findall(r"\(([RIASEC])\)", other) == [c for c in [o.riasec_minor] if c and c not in profile]
     assert len(listed) == len(set(listed)) == html.count('class="discovery__title"')  # every card, under one reason
     assert html.count("— comme vous") == len(lists)
+
+
+def test_a_family_opens_on_a_page_of_its_own_with_the_filters_kept(client, explore_world, monkeypatch):
+    import functools
+
+    from hent.explore import services
+
+    monkeypatch.setattr(services, "suggestions", functools.partial(services.suggestions, per_group=1))
+    html = page(client, RESULTS, {"profil": "RS", "niveau": "7"})
+    # One card per family here; the family's others are one link away, with the profile and the filters.
+    assert html.count('class="discovery__title"') == 3
+    link = re.search(r"<a href=\"\?([^\"]*)#metiers-title\">Voir l'autre métier du domaine « Santé \(démo\) »", html)
+    assert link, "no link to the other occupations of the family"
+    params = parse_qs(link.group(1).replace("&amp;", "&"))
+    assert params == {"profil": ["RS"], "niveau": ["7"], "domaine": ["J"]}
+
+    html = page(client, RESULTS, params)
+    assert html.count('class="discovery__title"') == 2 and "J1501" in html and "J1506" in html
+    assert "D1102" not in html  # the other families are not listed
+    back = re.search(r'<a href="\?([^"]*)#metiers-title">Revenir à tous les domaines</a>', html)
+    assert parse_qs(back.group(1).replace("&amp;", "&")) == {"profil": ["RS"], "niveau": ["7"]}
+    form = html[html.index('<form class="filters discovery-filters"') :].split("</form>")[0]
+    assert '<input type="hidden" name="domaine" value="J">' in form  # filtering stays in the family
+
+    for missing in ("M", '"><script>alert(1)</script>'):
+        html = page(client, RESULTS, {"profil": "RS", "domaine": missing})
+        assert "Le domaine demandé n'a pas de métier pour ce profil" in html
+        assert html.count('class="discovery__title"') == 3 and "<script>alert" not in html

@@ -72,7 +72,14 @@ def test_suggestions_are_grouped_by_grand_domaine_a_handful_each(explore_world):
     assert set(groups) == {"A", "D", "J"}
     assert [c.occupation.code for c in groups["J"].first] == ["J1501"]  # S/R: both codes shared
     assert [c.occupation.code for c in groups["J"].others] == ["J1506"]
-    assert [why for why, _cards in groups["J"].others_by_reason] == [groups["J"].others[0].reason]
+    # One family asked for: all its suggestions, under their reasons; a family without any: every family.
+    alone = services.suggestions(scoring.profile_from_letters("RS"), per_group=1, grand_domaine="J")
+    assert alone.grand_domaine.code == "J" and [g.grand_domaine.code for g in alone.groups] == ["J"]
+    assert [c.occupation.code for c in alone.groups[0].first] == ["J1501", "J1506"]
+    assert [why for why, _cards in alone.groups[0].first_by_reason] == [c.reason for c in alone.groups[0].first]
+    for missing in ("M", "Z", "<script>"):
+        everything = services.suggestions(scoring.profile_from_letters("RS"), per_group=1, grand_domaine=missing)
+        assert everything.grand_domaine is None and len(everything.groups) == 3
     # Families in the order of their best fit: the gardener (R/S: 2 x 3 + 2), the care assistant (S/R: 2 x 2 + 3),
     # then the baker and the pastry cook (R and a code outside the profile: 2 x 3).
     assert [(g.grand_domaine.code, g.cards[0].fit) for g in result.groups] == [("A", 8), ("J", 7), ("D", 6)]
