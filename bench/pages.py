@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """Server time to render every ROME occupation page, every territory page and the pages that help decide
 (discovery by each centre d'intérêt, with and without filters; the questionnaire's results for every
-two-letter RIASEC profile; career-change results for every 10th fiche with its first 10 skills ticked),
+two-letter RIASEC profile; career-change results for every 10th fiche with its first 10 skills ticked), each kind
+on its own line,
 on SQLite and PostgreSQL.
 
 Each backend gets a fresh database with all the open data imported (as `make run` does); the
@@ -41,8 +42,10 @@ def measure(rounds):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.ALLOWED_HOSTS = ["testserver"]
+    from hent.careers import services as careers
     from hent.occupations.models import Occupation
 
+    careers.warm_up().join()  # as the server does when it starts (config.asgi)
     client = Client()
     codes = list(Occupation.objects.values_list("code", flat=True))
     for code in codes[:50]:  # warm-up: connections, template cache
@@ -61,35 +64,37 @@ def measure(rounds):
     places += [f"/territoires/bassin/{b.code}/" for b in territories.bmo_basins()]
     places += [f"/territoires/epci/{e.siren}/" for e in territories.epcis()]
     deciding = deciding_pages(codes)
-    pages, territory_pages, deciding_times, baseline = [], [], [], []
+    pages, territory_pages, baseline = [], [], []
+    deciding_times = {kind: [] for kind in deciding}
     for _ in range(rounds):
         for code in codes:
             pages.append(timed(f"/metiers/{code}/"))
             baseline.append(timed("/accessibilite/"))
         territory_pages += [timed(url) for url in places]
-        deciding_times += [timed(url) for url in deciding]
+        for kind, urls in deciding.items():
+            deciding_times[kind] += [timed(url) for url in urls]
     print(json.dumps({"n": len(codes), "pages": pages, "baseline": baseline, "territories": territory_pages,
-                      "n_territories": len(places), "deciding": deciding_times,
-                      "n_deciding": len(deciding)}))  # fmt: skip
+                      "n_territories": len(places), "deciding": deciding_times}))  # fmt: skip
 
 
 def deciding_pages(codes):
-    """The discovery and career-change pages to time (the careers model is built first: not a page's cost)."""
+    """{kind: [URL]} of the discovery and career-change pages to time."""
     from urllib.parse import urlencode
 
     from hent.careers import services as careers
     from hent.occupations.models import CentreInteret
 
     centres = list(CentreInteret.objects.values_list("code", flat=True))
-    urls = [f"/decouvrir/envies/?envie={c}" for c in centres]
-    urls += [f"/decouvrir/envies/?envie={c}&niveau=4&recrute=on" for c in centres]
+    interests = [f"/decouvrir/envies/?envie={c}" for c in centres]
+    interests += [f"/decouvrir/envies/?envie={c}&niveau=4&recrute=on" for c in centres]
     letters = "RIASEC"
-    urls += [f"/decouvrir/questionnaire/resultats/?profil={a}{b}" for a in letters for b in letters if a != b]
+    profiles = [f"/decouvrir/questionnaire/resultats/?profil={a}{b}" for a in letters for b in letters if a != b]
     model = careers.model()
+    changes = []
     for code in codes[::10]:
         skills = sorted(model.skills_of(code))[:10]
-        urls.append(f"/changer-de-metier/{code}/metiers/?" + urlencode([("c", s) for s in skills]))
-    return urls
+        changes.append(f"/changer-de-metier/{code}/metiers/?" + urlencode([("c", s) for s in skills]))
+    return {"discovery by interests": interests, "questionnaire results": profiles, "career-change results": changes}
 
 
 def main():
@@ -124,11 +129,11 @@ def main():
             f"{backend:9s} {data['n_territories']} territory pages: median {statistics.median(terr):5.1f}"
             f"  p95 {percentile(terr, 95):5.1f}  max {max(terr):6.1f}"
         )
-        deciding = data["deciding"]
-        print(
-            f"{backend:9s} {data['n_deciding']} discovery and career-change pages: median "
-            f"{statistics.median(deciding):5.1f}  p95 {percentile(deciding, 95):5.1f}  max {max(deciding):6.1f}"
-        )
+        for kind, times in data["deciding"].items():
+            print(
+                f"{backend:9s} {len(times)} {kind} pages: median {statistics.median(times):5.1f}"
+                f"  p95 {percentile(times, 95):5.1f}  max {max(times):6.1f}"
+            )
 
 
 if __name__ == "__main__":

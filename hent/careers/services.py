@@ -8,6 +8,7 @@ The ROME's own career moves come first when asked for (``basis="all"``); the ski
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from dataclasses import dataclass, field
@@ -117,11 +118,17 @@ def model():
 def warm_up():
     """Build the model in a thread, so that the first visitor after the server starts does not wait for it (about
     3 s of work). Called once at start by the ASGI server (``config.asgi``); a request that comes before the
-    model is ready waits for it instead of building it a second time."""
+    model is ready waits for it instead of building it a second time.
+
+    Once built, the model's quarter of a million objects are moved out of the cyclic garbage collector's sight
+    (``gc.freeze``): they live as long as the process, and every full collection used to walk them all, a pause of
+    about 150 ms in whichever request triggered it (a page's p95 was 4 times its median)."""
 
     def build():
         try:
             model()
+            gc.collect()
+            gc.freeze()
         except Exception:  # the page will say what is wrong; the server must start anyway
             logger.exception("The careers model could not be built at start")
         finally:

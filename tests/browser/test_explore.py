@@ -88,6 +88,15 @@ def test_the_whole_questionnaire_on_a_phone(phone, live_url):
     expect(page.get_by_label("Études pour commencer")).to_have_value("4")
     check_page(page, "filtered results")
 
+    # A family's other occupations are on a page of their own, with the answers and the filter; and back.
+    page.locator(".discovery__more a").first.click()
+    expect(page.locator(".discoveries__section")).to_have_count(1)
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["reponses"][0] == answers and query["niveau"] == ["4"] and query["domaine"]
+    check_page(page, "one family's results")
+    page.get_by_role("link", name="Revenir à tous les domaines").click()
+    expect(page.locator(".discovery__more a").first).to_be_visible()
+
 
 @pytest.mark.parametrize("width", [320, 390])
 def test_choosing_several_interests(browser, live_url, width):
