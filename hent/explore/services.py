@@ -188,6 +188,23 @@ class InterestResults:
     shown: int
     several: int  # shown occupations matching two chosen centres or more
 
+    @property
+    def singles_apart(self):
+        """Whether the occupations matching only one of several chosen centres are left to each centre's own list
+        (when some match more than one: those are what choosing several centres is for)."""
+        return len(self.centres) > 1 and self.several > 0
+
+    @property
+    def singles(self):
+        """[(CentreInteret, number of shown occupations that match it and no other chosen centre)]."""
+        counts = defaultdict(int)
+        for n, domains in self.sections:
+            if n == 1:
+                for _domaine, cards in domains:
+                    for card in cards:
+                        counts[card.centres[0].code] += 1
+        return [(c, counts[c.code]) for c in self.centres if counts[c.code]]
+
 
 def centres():
     """The ROME's centres d'intérêt, each with its number of occupations."""

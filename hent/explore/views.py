@@ -30,6 +30,11 @@ def state_url(q, answers, step=None):
 
 
 @require_safe
+def filter_query(request):
+    """The discovery filters of the request, as a query string for links that keep them."""
+    return urlencode([(k, request.GET[k]) for k in DiscoveryFilterForm.base_fields if request.GET.get(k)])
+
+
 def index(request):
     return _render(request, "index.html", {"types": services.types(), "q": qn.load()})
 
@@ -45,6 +50,7 @@ def interests(request):
         results = services.by_interests(chosen, form.filters(), only_all=form.cleaned_data.get("toutes", False))
     context = {
         "form": form,
+        "filter_query": filter_query(request),
         "centres": centres,
         "checked": set(request.GET.getlist("envie")[:100]),
         "results": results,
@@ -115,7 +121,7 @@ def results(request):
     if profile is not None and profile.status == scoring.OK:
         suggestions = services.suggestions(profile, form.filters(), grand_domaine=asked)
     # The page's state without the family: links to one family, or back to all of them.
-    query = urlencode(keep + [(k, request.GET[k]) for k in DiscoveryFilterForm.base_fields if request.GET.get(k)])
+    query = "&".join(part for part in (urlencode(keep), filter_query(request)) if part)
     context = {
         "q": q,
         "form": form,

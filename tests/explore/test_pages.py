@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hent.explore import questionnaire as qn
-from tests.explore.conftest import CARE, COOKING, OUTDOORS, answers_for
+from tests.explore.conftest import CARE, COOKING, DIGITAL, OUTDOORS, answers_for
 
 pytestmark = pytest.mark.django_db
 
@@ -58,13 +58,31 @@ def test_chosen_interests_show_occupations_matching_several_first(client, explor
     status = re.search(r'<p role="status">(.*?)</p>', html, re.S).group(1)
     assert "4 métiers correspondent à vos envies" in status and "dont 2 à plusieurs envies" in status
     both = html.index("Les métiers qui correspondent à toutes vos envies")
-    one = html.index("Les métiers qui correspondent à une de vos envies")
-    assert both < html.index('href="/metiers/A1203/"') < one < html.index('href="/metiers/D1102/"')
+    one = html.index("Les métiers qui correspondent à une seule de vos envies")
+    assert both < html.index('href="/metiers/A1203/"') < html.index('href="/metiers/J1501/"') < one
+    # Those matching one envie only are on that envie's list, one link away, not on this page.
+    assert 'href="/metiers/D1102/"' not in html and 'href="/metiers/J1506/"' not in html
+    assert '<a href="?envie=1">« J&#x27;ai envie de travailler dehors » : 1 autre métier</a>' in html
+    assert '<a href="?envie=2">« J&#x27;ai envie de prendre soin des autres » : 1 autre métier</a>' in html
     gardener = html[html.index('href="/metiers/A1203/"') :].split("</li>")[0]
     assert "Correspond à :" in gardener and "travailler dehors" in gardener and "prendre soin des autres" in gardener
     assert "Formation la plus courte : Bac, BP (niveau 4)" in gardener and "Métier mixte" in gardener
     assert 'href="/metiers/centres-interet/1/"' in html  # each chosen centre's own page
     assert "Sources :" in html and "ROME 4.0" in html
+
+
+def test_envies_with_nothing_in_common_list_every_occupation(client, explore_world):
+    html = page(client, "/decouvrir/envies/", {"envie": [COOKING, DIGITAL], "niveau": "7"})
+    assert "Les métiers qui correspondent à une de vos envies" in html and "une seule de vos envies" not in html
+    for code in ("D1102", "D1104", "M1805"):
+        assert f'href="/metiers/{code}/"' in html
+
+
+def test_the_links_to_single_envies_keep_the_filters(client, explore_world):
+    html = page(client, "/decouvrir/envies/", {"envie": [OUTDOORS, CARE], "niveau": "7", "mixite": "<b>"})
+    link = re.search(r'<a href="\?(envie=1[^"]*)">', html).group(1)
+    assert parse_qs(link.replace("&amp;", "&")) == {"envie": ["1"], "niveau": ["7"], "mixite": ["<b>"]}
+    assert "<b>" not in html
 
 
 def test_interests_filters_keep_the_choice(client, explore_world):
