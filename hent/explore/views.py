@@ -29,12 +29,12 @@ def state_url(q, answers, step=None):
     return f"{url}?{urlencode({'v': q.version, 'reponses': answers})}"
 
 
-@require_safe
 def filter_query(request):
     """The discovery filters of the request, as a query string for links that keep them."""
     return urlencode([(k, request.GET[k]) for k in DiscoveryFilterForm.base_fields if request.GET.get(k)])
 
 
+@require_safe
 def index(request):
     return _render(request, "index.html", {"types": services.types(), "q": qn.load()})
 

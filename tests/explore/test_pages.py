@@ -408,3 +408,11 @@ def test_a_family_opens_on_a_page_of_its_own_with_the_filters_kept(client, explo
         html = page(client, RESULTS, {"profil": "RS", "domaine": missing})
         assert "Le domaine demandé n'a pas de métier pour ce profil" in html
         assert html.count('class="discovery__title"') == 3 and "<script>alert" not in html
+
+
+@pytest.mark.parametrize(
+    "url", ["/decouvrir/", "/decouvrir/envies/", "/decouvrir/questionnaire/", STEP.format(1), RESULTS]
+)
+def test_the_discovery_pages_only_read(client, explore_world, url):
+    assert client.post(url, {"envie": "1"}).status_code == 405
+    assert client.head(url).status_code == 200
