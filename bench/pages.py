@@ -1,9 +1,8 @@
 #!/usr/bin/env python
 """Server time to render every ROME occupation page, every territory page and the pages that help decide
-(discovery by each centre d'intérêt, with and without filters; the questionnaire's results for every
-two-letter RIASEC profile; career-change results for every 10th fiche with its first 10 skills ticked), each kind
-on its own line,
-on SQLite and PostgreSQL.
+(discovery by each centre d'intérêt, with and without filters, and by three of them at a time; the
+questionnaire's results for every two-letter RIASEC profile; career-change results for every 10th fiche with
+its first 10 skills ticked), each kind on its own line with the size of its HTML, on SQLite and PostgreSQL.
 
 Each backend gets a fresh database with all the open data imported (as `make run` does); the
 pages are then requested in-process through Django's full request handling (middleware, view,
@@ -51,11 +50,14 @@ def measure(rounds):
     for code in codes[:50]:  # warm-up: connections, template cache
         client.get(f"/metiers/{code}/")
 
+    sizes = {}  # URL -> KiB of HTML (before compression)
+
     def timed(url):
         started = time.perf_counter()
         response = client.get(url)
         elapsed = (time.perf_counter() - started) * 1000
         assert response.status_code == 200, (url, response.status_code)
+        sizes[url] = len(response.content) / 1024
         return elapsed
 
     from hent.territories import services as territories
@@ -73,8 +75,10 @@ def measure(rounds):
         territory_pages += [timed(url) for url in places]
         for kind, urls in deciding.items():
             deciding_times[kind] += [timed(url) for url in urls]
+    deciding_sizes = {kind: [sizes[url] for url in urls] for kind, urls in deciding.items()}
     print(json.dumps({"n": len(codes), "pages": pages, "baseline": baseline, "territories": territory_pages,
-                      "n_territories": len(places), "deciding": deciding_times}))  # fmt: skip
+                      "n_territories": len(places), "deciding": deciding_times,
+                      "deciding_sizes": deciding_sizes}))  # fmt: skip
 
 
 def deciding_pages(codes):
@@ -87,6 +91,9 @@ def deciding_pages(codes):
     centres = list(CentreInteret.objects.values_list("code", flat=True))
     interests = [f"/decouvrir/envies/?envie={c}" for c in centres]
     interests += [f"/decouvrir/envies/?envie={c}&niveau=4&recrute=on" for c in centres]
+    several = [
+        "/decouvrir/envies/?" + urlencode([("envie", c) for c in centres[i : i + 3]]) for i in range(len(centres) - 2)
+    ]
     letters = "RIASEC"
     profiles = [f"/decouvrir/questionnaire/resultats/?profil={a}{b}" for a in letters for b in letters if a != b]
     model = careers.model()
@@ -94,7 +101,12 @@ def deciding_pages(codes):
     for code in codes[::10]:
         skills = sorted(model.skills_of(code))[:10]
         changes.append(f"/changer-de-metier/{code}/metiers/?" + urlencode([("c", s) for s in skills]))
-    return {"discovery by interests": interests, "questionnaire results": profiles, "career-change results": changes}
+    return {
+        "discovery by one envie": interests,
+        "discovery by 3 envies": several,
+        "questionnaire results": profiles,
+        "career-change results": changes,
+    }
 
 
 def main():
@@ -130,9 +142,11 @@ def main():
             f"  p95 {percentile(terr, 95):5.1f}  max {max(terr):6.1f}"
         )
         for kind, times in data["deciding"].items():
+            kib = data["deciding_sizes"][kind]
             print(
                 f"{backend:9s} {len(times)} {kind} pages: median {statistics.median(times):5.1f}"
                 f"  p95 {percentile(times, 95):5.1f}  max {max(times):6.1f}"
+                f"  | HTML median {statistics.median(kib):.0f} KiB, max {max(kib):.0f} KiB"
             )
 
 
