@@ -158,12 +158,17 @@ class Card:
         return facts
 
 
-def _cards(cards, levels):
-    markets = labour.markets([c.occupation.code for c in cards])
+def _set_levels(cards, levels):
     for card in cards:
         card.level = levels.get(card.occupation.code)
+
+
+def _describe(cards):
+    """The labour-market facts of the cards a page lists, in one query: a page may match hundreds of occupations
+    and list a few dozen of them."""
+    markets = labour.markets([c.occupation.code for c in cards])
+    for card in cards:
         card.market = markets.get(card.occupation.code)
-    return cards
 
 
 def sources():
@@ -187,6 +192,11 @@ class InterestResults:
     total: int  # occupations matching at least one chosen centre, before filters
     shown: int
     several: int  # shown occupations matching two chosen centres or more
+
+    @property
+    def listed(self):
+        """The sections the page lists card by card: every one but the single-envie one when it is left apart."""
+        return [(n, domains) for n, domains in self.sections if n > 1 or not self.singles_apart]
 
     @property
     def singles_apart(self):
@@ -228,7 +238,7 @@ def by_interests(codes, filters=None, only_all=False):
     cards = [c for code, c in matches.items() if code in allowed]
     if only_all:
         cards = [c for c in cards if len(c.centres) == len(chosen)]
-    _cards(cards, levels)
+    _set_levels(cards, levels)
     by_count = defaultdict(lambda: defaultdict(list))
     for card in cards:
         by_count[len(card.centres)][card.occupation.domaine].append(card)
@@ -236,13 +246,15 @@ def by_interests(codes, filters=None, only_all=False):
     for n in sorted(by_count, reverse=True):
         domains = sorted(by_count[n].items(), key=lambda kv: kv[0].code)
         sections.append((n, [(d, sorted(cs, key=lambda c: c.occupation.title)) for d, cs in domains]))
-    return InterestResults(
+    results = InterestResults(
         centres=chosen,
         sections=sections,
         total=len(matches),
         shown=len(cards),
         several=sum(len(c.centres) > 1 for c in cards),
     )
+    _describe([card for _n, domains in results.listed for _domaine, cs in domains for card in cs])
+    return results
 
 
 # -- by a RIASEC profile -----------------------------------------------------------------------------
@@ -305,7 +317,8 @@ def suggestions(profile, filters=None, per_group=PER_GROUP, grand_domaine=""):
         cards.append(Card(o, matched=matched, other=other, fit=2 * weights[major] + weights.get(minor, 0)))
     levels = trainings.lowest_levels([c.occupation.code for c in cards])
     allowed = set(_filtered([c.occupation.code for c in cards], filters, levels))
-    shown = _cards([c for c in cards if c.occupation.code in allowed], levels)
+    shown = [c for c in cards if c.occupation.code in allowed]
+    _set_levels(shown, levels)
     by_family = defaultdict(list)
     for card in shown:
         by_family[card.occupation.domaine.grand_domaine].append(card)
@@ -314,8 +327,9 @@ def suggestions(profile, filters=None, per_group=PER_GROUP, grand_domaine=""):
         family.sort(key=lambda c: (-c.fit, c.occupation.title))
         groups.append(SuggestionGroup(gd, family, per_group))
     groups.sort(key=lambda g: (-g.cards[0].fit, -sum(c.fit == g.cards[0].fit for c in g.cards), g.grand_domaine.code))
-    for group in groups:
-        if group.grand_domaine.code == grand_domaine:
-            group.per_group = None
-            return Suggestions([group], len(cards), len(shown), group.grand_domaine)
-    return Suggestions(groups, len(cards), len(shown))
+    alone = next((g for g in groups if g.grand_domaine.code == grand_domaine), None)
+    if alone:
+        alone.per_group = None
+    result = Suggestions([alone] if alone else groups, len(cards), len(shown), alone and alone.grand_domaine)
+    _describe([card for group in result.groups for card in group.first])
+    return result
